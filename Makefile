@@ -1,0 +1,164 @@
+# praxis — a terminal reflective learning journal.
+#
+# Targets: all (default) run check bench lint install clean deps
+# Quiet by default; `make V=1` shows every command.
+#
+# Two builds live side by side under build/:
+#   build/release  optimised objects for ./praxis (the binary a user runs)
+#   build/check    the same sources with ASan+UBSan, the unit tests and the
+#                  sanitised praxis the CLI tests drive
+# Sources are discovered by directory so that adding a module is adding a
+# file pair; each directory is one layer (see ../shared/DESIGN.md).
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/praxis
+MANDIR  := $(PREFIX)/share/man
+
+CC      ?= cc
+PKGS    := ncursesw sqlite3 yaml-0.1
+
+V ?= 0
+ifeq ($(V),0)
+Q  := @
+say = @printf '  %-7s %s\n' $(1) $(2)
+else
+Q  :=
+say = @:
+endif
+
+WARN := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wundef \
+        -Wwrite-strings -Wvla -Wnull-dereference -Wdouble-promotion \
+        -Wcast-align -Wold-style-definition
+# ncurses' pkg-config adds -D_XOPEN_SOURCE=600; we ask for 700 ourselves.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+BASE_CFLAGS = -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) -Iinclude -Ibuild/gen \
+              $(PKG_CFLAGS) -DPRAXIS_DATADIR='"$(DATADIR)"' -MMD -MP
+
+REL_CFLAGS   := -O2 -g $(BASE_CFLAGS)
+CHECK_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all $(BASE_CFLAGS)
+CHECK_LDFLAGS := -fsanitize=address,undefined
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+UI_SRC   := $(sort $(wildcard src/ui/*.c))
+APP_SRC  := $(CLI_SRC) $(UI_SRC)
+SCHEMA   := $(sort $(wildcard schema/[0-9][0-9][0-9][0-9]_*.sql))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
+PROMPTS  := $(sort $(wildcard prompts/*.yaml prompts/vocab/*.yaml))
+
+GEN_SCHEMA := build/gen/schema_sql.h
+
+REL_CORE_OBJ   := $(CORE_SRC:%.c=build/release/%.o)
+REL_APP_OBJ    := $(APP_SRC:%.c=build/release/%.o)
+CHECK_CORE_OBJ := $(CORE_SRC:%.c=build/check/%.o)
+CHECK_APP_OBJ  := $(APP_SRC:%.c=build/check/%.o)
+UNIT_BIN       := $(UNIT_SRC:tests/unit/%.c=build/check/tests/%)
+
+.PHONY: all run check bench lint install clean deps unit cli-tests man-check
+.DEFAULT_GOAL := all
+
+all: deps-ok praxis
+
+# --- dependencies --------------------------------------------------------
+# `deps` installs the Debian packages when run as root, otherwise prints the
+# exact apt-get line and fails.  `deps-ok` is the cheap check every build does.
+deps:
+	$(Q)sh .ci/deps.sh build
+deps-ok:
+	$(Q)pkg-config --exists $(PKGS) || sh .ci/deps.sh build
+.PHONY: deps-ok
+
+# --- generated sources ---------------------------------------------------
+$(GEN_SCHEMA): $(SCHEMA) .ci/embed-schema.sh
+	$(call say,GEN,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)sh .ci/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+# Every object may include generated headers; make them first.
+$(REL_CORE_OBJ) $(CHECK_CORE_OBJ): | $(GEN_SCHEMA)
+build/release/src/core/db.o build/check/src/core/db.o: $(GEN_SCHEMA)
+
+# --- release build -------------------------------------------------------
+build/release/%.o: %.c
+	$(call say,CC,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(REL_CFLAGS) -c $< -o $@
+
+build/release/libpraxis.a: $(REL_CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+praxis: $(REL_APP_OBJ) build/release/libpraxis.a
+	$(call say,LD,$@)
+	$(Q)$(CC) -o $@ $(REL_APP_OBJ) build/release/libpraxis.a $(PKG_LIBS) -lm
+
+# --- sanitised build and tests -------------------------------------------
+build/check/%.o: %.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CHECK_CFLAGS) -c $< -o $@
+
+build/check/libpraxis.a: $(CHECK_CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/check/praxis: $(CHECK_APP_OBJ) build/check/libpraxis.a
+	$(call say,LD,$@)
+	$(Q)$(CC) $(CHECK_LDFLAGS) -o $@ $(CHECK_APP_OBJ) build/check/libpraxis.a $(PKG_LIBS) -lm
+	$(Q)ln -sfn ../../prompts build/check/prompts
+
+build/check/tests/%: tests/unit/%.c build/check/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CHECK_CFLAGS) $(CHECK_LDFLAGS) $< -o $@ build/check/libpraxis.a \
+		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
+
+check: deps-check
+	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis
+	$(Q)sh tests/run.sh $(UNIT_BIN)
+
+deps-check:
+	$(Q)pkg-config --exists $(PKGS) cmocka && command -v tmux >/dev/null \
+		&& command -v groff >/dev/null || sh .ci/deps.sh check
+.PHONY: deps-check
+
+# --- running -------------------------------------------------------------
+run: all
+	$(Q)./praxis
+
+# --- benchmarks (never part of check) ------------------------------------
+build/release/bench/%: tests/bench/%.c build/release/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(REL_CFLAGS) $< -o $@ build/release/libpraxis.a $(PKG_LIBS) -lm
+
+bench: all $(BENCH_SRC:tests/bench/%.c=build/release/bench/%)
+	$(Q)sh tests/bench/run.sh
+
+# --- static checks -------------------------------------------------------
+lint: deps-ok
+	$(Q)sh .ci/lint.sh
+
+# --- install -------------------------------------------------------------
+install: all
+	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/prompts/vocab \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 praxis $(DESTDIR)$(BINDIR)/praxis
+	for f in $(filter prompts/%.yaml,$(filter-out prompts/vocab/%,$(PROMPTS))); do \
+		install -m 644 $$f $(DESTDIR)$(DATADIR)/prompts/; done
+	for f in $(filter prompts/vocab/%,$(PROMPTS)); do \
+		install -m 644 $$f $(DESTDIR)$(DATADIR)/prompts/vocab/; done
+	install -m 644 man/praxis.1 $(DESTDIR)$(MANDIR)/man1/praxis.1
+	test ! -f man/praxis-templates.5 || \
+		install -m 644 man/praxis-templates.5 $(DESTDIR)$(MANDIR)/man5/praxis-templates.5
+
+clean:
+	rm -rf build praxis
+
+-include $(shell find build -name '*.d' 2>/dev/null)
