@@ -1,0 +1,578 @@
+/*
+ * db.c — opening a journal safely, migrating its schema, the statement
+ * cache, transactions, integrity checks and online backup.  The rules a
+ * journal file must pass before praxis writes a byte to it are stated in
+ * journal.h; this file enforces them in that order.
+ */
+#include "db.h"
+
+#include "praxis/buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct migration {
+	int number;
+	const char *name;
+	const char *sql;
+};
+
+#include "schema_sql.h"
+
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+/* 'PRXS': marks the file as a praxis journal for file(1) and for us. */
+#define PRAXIS_APPLICATION_ID 0x50525853
+
+/* ---- statements ---------------------------------------------------------- */
+
+sqlite3_stmt *db_stmt(struct journal *j, const char *sql, struct px_error *err)
+{
+	for (size_t i = 0; i < j->nstmts; i++)
+		if (j->stmts[i].sql == sql)
+			return j->stmts[i].stmt;
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v3(j->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(j, rc, "preparing a statement", err);
+		return NULL;
+	}
+	px_grow((void **)&j->stmts, &j->capstmts, j->nstmts + 1, sizeof *j->stmts);
+	j->stmts[j->nstmts++] = (struct stmt_slot){ sql, stmt };
+	return stmt;
+}
+
+void db_done(sqlite3_stmt *stmt)
+{
+	if (!stmt)
+		return;
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+}
+
+int db_fail(struct journal *j, int rc, const char *what, struct px_error *err)
+{
+	const char *detail = j && j->db ? sqlite3_errmsg(j->db) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return px_error_set(err, PX_ERR_BUSY,
+				    "%s: journal busy: another praxis is writing to it; try again",
+				    what);
+	case SQLITE_READONLY:
+		return px_error_set(err, PX_ERR_READONLY, "%s: the journal is read-only", what);
+	case SQLITE_FULL:
+		return px_error_set(err, PX_ERR_IO, "%s: the disk is full; nothing was changed",
+				    what);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return px_error_set(err, PX_ERR_IO, "%s: %s", what, detail);
+	case SQLITE_CORRUPT:
+		return px_error_set(err, PX_ERR_CORRUPT, "%s: the journal is damaged (%s)", what,
+				    detail);
+	case SQLITE_NOTADB:
+		return px_error_set(err, PX_ERR_NOT_JOURNAL, "not an SQLite database");
+	case SQLITE_NOMEM:
+		return px_error_set(err, PX_ERR_NOMEM, "%s: out of memory", what);
+	default:
+		return px_error_set(err, PX_ERR_DB, "%s: %s", what, detail);
+	}
+}
+
+int db_exec_stmt(struct journal *j, sqlite3_stmt *stmt, const char *what, struct px_error *err)
+{
+	int rc = sqlite3_step(stmt);
+	db_done(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(j, rc, what, err);
+	return 0;
+}
+
+int db_exec(struct journal *j, const char *sql, const char *what, struct px_error *err)
+{
+	sqlite3_stmt *stmt = db_stmt(j, sql, err);
+	return stmt ? db_exec_stmt(j, stmt, what, err) : -1;
+}
+
+int db_bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	if (!text)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, text, -1, SQLITE_TRANSIENT);
+}
+
+int db_bind_text_or_empty(sqlite3_stmt *s, int i, const char *text)
+{
+	return sqlite3_bind_text(s, i, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+int db_bind_id(sqlite3_stmt *s, int i, int64_t id)
+{
+	return id ? sqlite3_bind_int64(s, i, id) : sqlite3_bind_null(s, i);
+}
+
+int db_bind_int(sqlite3_stmt *s, int i, int64_t v)
+{
+	return sqlite3_bind_int64(s, i, v);
+}
+
+char *db_col_dup(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return px_xstrdup(t ? (const char *)t : "");
+}
+
+void db_col_copy(sqlite3_stmt *s, int col, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+int db_now_utc(char out[21], struct px_error *err)
+{
+	const char *fixed = getenv("PRAXIS_NOW");
+	if (fixed && *fixed) {
+		int y, mo, d, h = 0, mi = 0, s = 0;
+		char sep;
+		int n = sscanf(fixed, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s);
+		if (n != 3 && n < 6)
+			return px_error_set(err, PX_ERR_INVALID,
+					    "PRAXIS_NOW: '%s' is not a date-time (YYYY-MM-DDTHH:MM:SS)",
+					    fixed);
+		snprintf(out, 21, "%04d-%02d-%02d %02d:%02d:%02dZ", (y % 10000 + 10000) % 10000, (mo % 100 + 100) % 100, (d % 100 + 100) % 100,
+			 (h % 100 + 100) % 100, (mi % 100 + 100) % 100, (s % 100 + 100) % 100);
+		return 0;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return px_error_set(err, PX_ERR_IO, "the system clock is unreadable");
+	strftime(out, 21, "%Y-%m-%d %H:%M:%SZ", &tm);
+	return 0;
+}
+
+void journal_uuid(char out[37])
+{
+	unsigned char b[16];
+	size_t got = 0;
+	while (got < sizeof b) {
+		ssize_t n = getrandom(b + got, sizeof b - got, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			abort(); /* no entropy at all: nothing sensible to continue with */
+		got += (size_t)n;
+	}
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, 37,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
+		 b[12], b[13], b[14], b[15]);
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+
+int journal_begin(struct journal *j, struct px_error *err)
+{
+	if (j->readonly)
+		return px_error_set(err, PX_ERR_READONLY,
+				    "the journal '%s' is read-only; nothing can be changed", j->path);
+	if (j->tx_depth++ > 0)
+		return 0;
+	j->tx_failed = 0;
+	if (db_exec(j, SQL_BEGIN, "starting a change", err) < 0) {
+		j->tx_depth = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int journal_commit(struct journal *j, struct px_error *err)
+{
+	if (j->tx_depth <= 0)
+		return px_error_set(err, PX_ERR_DB, "commit without a transaction");
+	if (--j->tx_depth > 0)
+		return 0;
+	if (j->tx_failed) {
+		db_exec(j, SQL_ROLLBACK, "undoing a change", NULL);
+		return px_error_set(err, PX_ERR_DB, "part of the change failed; nothing was saved");
+	}
+	if (db_exec(j, SQL_COMMIT, "saving the change", err) < 0) {
+		if (!sqlite3_get_autocommit(j->db))
+			db_exec(j, SQL_ROLLBACK, "undoing a change", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void journal_rollback(struct journal *j)
+{
+	if (j->tx_depth <= 0)
+		return;
+	if (--j->tx_depth > 0) {
+		j->tx_failed = 1;
+		return;
+	}
+	if (!sqlite3_get_autocommit(j->db))
+		db_exec(j, SQL_ROLLBACK, "undoing a change", NULL);
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+int journal_default_path(char **out, struct px_error *err)
+{
+	const char *env = getenv("PRAXIS_DB");
+	if (env && *env) {
+		*out = px_xstrdup(env);
+		return 0;
+	}
+	struct px_buf b = PX_BUF_INIT;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/') {
+		px_buf_addf(&b, "%s/praxis/journal.db", xdg);
+	} else if (home && home[0] == '/') {
+		px_buf_addf(&b, "%s/.local/share/praxis/journal.db", home);
+	} else {
+		return px_error_set(err, PX_ERR_INVALID,
+				    "no journal path: set HOME or XDG_DATA_HOME, or use --db PATH");
+	}
+	*out = px_buf_detach(&b);
+	return 0;
+}
+
+/* mkdir -p of PATH's parent; only the directories we create get 0700, as
+ * existing ones (a home directory) are not ours to change. */
+static int make_parent_dirs(const char *path, struct px_error *err)
+{
+	char *dir = px_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int rc = 0;
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char saved = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			rc = px_error_at(err, PX_ERR_IO, dir, 0, 0,
+					 "cannot create the journal's directory: %s", strerror(errno));
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	if (rc == 0) {
+		struct stat st;
+		if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+			rc = px_error_at(err, PX_ERR_IO, dir, 0, 0, "not a directory");
+	}
+	free(dir);
+	return rc;
+}
+
+/* Inspect PATH before SQLite sees it.  *exists says whether there is a
+ * journal to open; nothing is ever written here. */
+static int inspect_path(const char *path, int *exists, struct px_error *err)
+{
+	struct stat st;
+	*exists = 0;
+	if (lstat(path, &st) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(errno));
+	}
+	if (S_ISLNK(st.st_mode))
+		return px_error_at(err, PX_ERR_NOT_JOURNAL, path, 0, 0,
+				   "is a symbolic link; praxis opens only a regular file "
+				   "(use the link's target with --db)");
+	if (S_ISDIR(st.st_mode))
+		return px_error_at(err, PX_ERR_NOT_JOURNAL, path, 0, 0,
+				   "is a directory, not a journal file");
+	if (!S_ISREG(st.st_mode))
+		return px_error_at(err, PX_ERR_NOT_JOURNAL, path, 0, 0, "is not a regular file");
+	*exists = 1;
+	if (st.st_size == 0)
+		return 0; /* an empty file becomes a new journal */
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(errno));
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	if (n != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0)
+		return px_error_at(err, PX_ERR_NOT_JOURNAL, path, 0, 0,
+				   "not a praxis journal (not an SQLite database); left untouched");
+	return 0;
+}
+
+static int create_file(const char *path, struct px_error *err)
+{
+	if (make_parent_dirs(path, err) < 0)
+		return -1;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return px_error_at(err, PX_ERR_IO, path, 0, 0, "cannot create the journal: %s",
+				   strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static int pragma_int(struct journal *j, const char *sql, int *out, struct px_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(j->db, sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(stmt, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_OK ? 0 : db_fail(j, rc, "reading the journal", err);
+}
+
+/* Is this SQLite file ours, and can this praxis read its schema?  Reads only. */
+static int verify_identity(struct journal *j, int *fresh, struct px_error *err)
+{
+	int app_id = 0, version = 0, tables = 0;
+	if (pragma_int(j, "PRAGMA application_id", &app_id, err) < 0 ||
+	    pragma_int(j, "PRAGMA user_version", &version, err) < 0 ||
+	    pragma_int(j, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0)
+		return -1;
+	*fresh = app_id == 0 && version == 0 && tables == 0;
+	if (!*fresh && app_id != PRAXIS_APPLICATION_ID)
+		return px_error_at(err, PX_ERR_NOT_JOURNAL, j->path, 0, 0,
+				   "an SQLite database but not a praxis journal; left untouched");
+	if (version > MIGRATION_COUNT)
+		return px_error_at(err, PX_ERR_VERSION, j->path, 0, 0,
+				   "made by a newer praxis (journal schema %d, this praxis "
+				   "knows up to %d); upgrade praxis, the journal was not touched",
+				   version, MIGRATION_COUNT);
+	j->schema_version = version;
+	return 0;
+}
+
+static int set_pragmas(struct journal *j, struct px_error *err)
+{
+	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_TIMEOUT_MS);
+	const char *sql = j->readonly
+		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
+		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+		  " PRAGMA secure_delete=ON;";
+	int rc = sqlite3_exec(j->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : db_fail(j, rc, "setting up the journal", err);
+}
+
+static int migrate(struct journal *j, struct px_error *err)
+{
+	for (int i = j->schema_version; i < MIGRATION_COUNT; i++) {
+		const struct migration *m = &migrations[i];
+		char pragmas[96];
+		snprintf(pragmas, sizeof pragmas, "PRAGMA user_version=%d; PRAGMA application_id=%d;",
+			 m->number, PRAXIS_APPLICATION_ID);
+		if (j->readonly)
+			return px_error_at(err, PX_ERR_READONLY, j->path, 0, 0,
+					   "needs upgrading to schema %d but is read-only", m->number);
+		if (m->number != i + 1)
+			return px_error_set(err, PX_ERR_DB, "migration %s is out of sequence", m->name);
+		if (journal_begin(j, err) < 0)
+			return -1;
+		int rc = sqlite3_exec(j->db, m->sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(j->db, pragmas, NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			db_fail(j, rc, m->name, err);
+			journal_rollback(j);
+			return -1;
+		}
+		if (journal_commit(j, err) < 0)
+			return -1;
+		j->schema_version = m->number;
+	}
+	return 0;
+}
+
+static int open_sqlite(struct journal *j, struct px_error *err)
+{
+	int ro = j->readonly;
+	if (!ro && access(j->path, W_OK) < 0 && errno == EACCES)
+		ro = j->readonly = 1;
+	int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW |
+		    SQLITE_OPEN_FULLMUTEX;
+	int rc = sqlite3_open_v2(j->path, &j->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(j, rc, "opening the journal", err);
+		px_error_locate(err, j->path, 0, 0);
+		return -1;
+	}
+	sqlite3_extended_result_codes(j->db, 1);
+	return 0;
+}
+
+int journal_open(const char *path, unsigned flags, struct journal **out, struct px_error *err)
+{
+	int exists = 0;
+	*out = NULL;
+	if (!path || !*path)
+		return px_error_set(err, PX_ERR_INVALID, "the journal path is empty");
+	if (inspect_path(path, &exists, err) < 0)
+		return -1;
+	if (!exists) {
+		if (!(flags & JOURNAL_CREATE) || (flags & JOURNAL_READONLY))
+			return px_error_at(err, PX_ERR_NOT_FOUND, path, 0, 0, "no journal here");
+		if (create_file(path, err) < 0)
+			return -1;
+	}
+	struct journal *j = px_xcalloc(1, sizeof *j);
+	j->path = px_xstrdup(path);
+	j->readonly = (flags & JOURNAL_READONLY) != 0;
+	int fresh = 0;
+	if (open_sqlite(j, err) < 0 || verify_identity(j, &fresh, err) < 0 ||
+	    (fresh && j->readonly &&
+	     px_error_at(err, PX_ERR_NOT_JOURNAL, path, 0, 0, "an empty read-only file") < 0) ||
+	    set_pragmas(j, err) < 0 || migrate(j, err) < 0) {
+		journal_close(j);
+		return -1;
+	}
+	*out = j;
+	return 0;
+}
+
+int journal_close(struct journal *j)
+{
+	int clean = 0;
+	if (!j)
+		return 0;
+	if (j->tx_depth > 0) {
+		clean = -1;
+		j->tx_depth = 1;
+		journal_rollback(j);
+	}
+	for (size_t i = 0; i < j->nstmts; i++) {
+		if (sqlite3_stmt_busy(j->stmts[i].stmt))
+			clean = -1;
+		sqlite3_finalize(j->stmts[i].stmt);
+	}
+	free(j->stmts);
+	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
+		clean = -1;
+	free(j->path);
+	free(j);
+	return clean;
+}
+
+const char *journal_path(const struct journal *j) { return j->path; }
+int journal_readonly(const struct journal *j) { return j->readonly; }
+int journal_schema_version(const struct journal *j) { return j->schema_version; }
+int journal_schema_latest(void) { return MIGRATION_COUNT; }
+
+/* ---- check and backup ---------------------------------------------------- */
+
+int journal_check(struct journal *j, void (*fn)(const char *problem, void *ctx), void *ctx,
+		  struct px_error *err)
+{
+	static const char SQL_INTEGRITY[] = "PRAGMA integrity_check";
+	static const char SQL_FKEYS[] = "PRAGMA foreign_key_check";
+	int problems = 0, rc;
+	sqlite3_stmt *s = db_stmt(j, SQL_INTEGRITY, err);
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(s, 0);
+		if (line && strcmp(line, "ok") != 0) {
+			fn(line, ctx);
+			problems++;
+		}
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(j, rc, "checking the journal", err);
+	if (!(s = db_stmt(j, SQL_FKEYS, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char line[256];
+		snprintf(line, sizeof line, "table %s row %lld refers to a missing %s row",
+			 (const char *)sqlite3_column_text(s, 0),
+			 (long long)sqlite3_column_int64(s, 1),
+			 (const char *)sqlite3_column_text(s, 2));
+		fn(line, ctx);
+		problems++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(j, rc, "checking the journal's links", err);
+	return problems;
+}
+
+static int backup_into(struct journal *j, const char *tmp, struct px_error *err)
+{
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(dst, "main", j->db, "main");
+		if (!b) {
+			rc = sqlite3_errcode(dst);
+		} else {
+			do {
+				rc = sqlite3_backup_step(b, 256);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(20);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+			if (rc == SQLITE_DONE)
+				rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+		}
+	}
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		px_error_at(err, (rc & 0xff) == SQLITE_FULL ? PX_ERR_IO : PX_ERR_DB, tmp, 0, 0,
+			    "backup failed: %s", dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return -1;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK)
+		return px_error_at(err, PX_ERR_IO, tmp, 0, 0, "backup could not be closed");
+	return 0;
+}
+
+int journal_backup(struct journal *j, const char *dest, struct px_error *err)
+{
+	struct stat st;
+	if (lstat(dest, &st) == 0)
+		return px_error_at(err, PX_ERR_INVALID, dest, 0, 0,
+				   "already exists; choose a new file name for the backup");
+	struct px_buf tmp = PX_BUF_INIT;
+	px_buf_addf(&tmp, "%s.tmp-XXXXXX", dest);
+	int fd = mkstemp(tmp.data);
+	if (fd < 0) {
+		px_error_at(err, PX_ERR_IO, dest, 0, 0, "cannot write the backup: %s",
+			    strerror(errno));
+		px_buf_free(&tmp);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	int rc = backup_into(j, tmp.data, err);
+	if (rc == 0 && link(tmp.data, dest) < 0) /* link(): never replaces an existing file */
+		rc = px_error_at(err, PX_ERR_IO, dest, 0, 0, "cannot write the backup: %s",
+				 strerror(errno));
+	unlink(tmp.data);
+	px_buf_free(&tmp);
+	return rc;
+}
