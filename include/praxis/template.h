@@ -43,6 +43,9 @@
  *     levels overall; conditions count all/any/not/leaf levels, at most 4.
  *   - Option ids match [a-z0-9][a-z0-9_-]{0,39}; labels are at most 200
  *     characters, hints 400.  Text is counted in characters (code points).
+ *   - Plain lists (tags, use, facts, authors, …) hold at most 100 items and a
+ *     condition compares against at most 50 values, so no input is slow.
+ *     After 100 errors in one file the rest are counted, not listed.
  *   - Citation keys must suit the citation's type (`journal` is for articles);
  *     `url`, `accessed`, `note` and `translators` suit every type.  Years are
  *     four digits with an optional letter (1990a) or `n.d.`.
@@ -79,6 +82,8 @@
 #define TEMPLATE_MAX_NAME      80     /* characters */
 #define TEMPLATE_MAX_SUMMARY   400    /* characters */
 #define TEMPLATE_MAX_ACTIONS   5
+#define TEMPLATE_MAX_LIST      100    /* tags, use, facts, authors… */
+#define TEMPLATE_MAX_ERRORS    100    /* reported per file; the rest are counted */
 #define TEMPLATE_SCALE_LOWEST  0
 #define TEMPLATE_SCALE_HIGHEST 10
 #define TEMPLATE_FORMAT        1      /* praxis_template: and praxis_vocabulary: */

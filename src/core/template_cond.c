@@ -117,6 +117,10 @@ static bool values_parse(struct vctx *c, struct template_cond *out, const struct
 		verror(c, v, path, "must list at least one value");
 		return false;
 	}
+	if (v->kind == YNODE_SEQ && v->n > TEMPLATE_MAX_OPTIONS) {
+		verror(c, v, path, "has %zu values; at most %d", v->n, TEMPLATE_MAX_OPTIONS);
+		return false;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct ynode *item = v->kind == YNODE_SEQ ? v->kids[i] : v;
 		const char *ip = v->kind == YNODE_SEQ ? vpath_index(p, path, i) : path;

@@ -119,11 +119,24 @@ static void vdiag_v(struct vctx *c, enum template_severity sev, const struct yno
 		    const char *path, const char *fmt, va_list ap)
 {
 	char msg[1024];
+	int line = at ? at->line : 1, column = at ? at->column : 1;
+	if (vquiet(c)) {
+		c->errors += sev == TEMPLATE_ERROR;
+		return;
+	}
+	if (sev == TEMPLATE_ERROR && ++c->errors == TEMPLATE_MAX_ERRORS) {
+		snprintf(msg, sizeof msg, "more than %d problems; the rest are not listed",
+			 TEMPLATE_MAX_ERRORS - 1);
+		diags_add(c->diags, sev, c->file, line, column, path ? path : "", msg);
+		return;
+	}
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	if (sev == TEMPLATE_ERROR)
-		c->errors++;
-	diags_add(c->diags, sev, c->file, at ? at->line : 1, at ? at->column : 1,
-		  path ? path : "", msg);
+	diags_add(c->diags, sev, c->file, line, column, path ? path : "", msg);
+}
+
+bool vquiet(const struct vctx *c)
+{
+	return c->errors >= TEMPLATE_MAX_ERRORS;
 }
 
 void vdiag(struct vctx *c, enum template_severity sev, const struct ynode *at,

@@ -43,6 +43,9 @@ struct vctx {
 	struct arena *arena;
 };
 
+/* Past TEMPLATE_MAX_ERRORS: further errors are only counted, so callers
+ * may skip the work of wording them (suggestions). */
+bool vquiet(const struct vctx *c);
 void vdiag(struct vctx *c, enum template_severity sev, const struct ynode *at,
 	   const char *path, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void verror(struct vctx *c, const struct ynode *at, const char *path, const char *fmt, ...)

@@ -255,7 +255,8 @@ void vkeys(struct vctx *c, const struct ynode *map, const char *path,
 		if (k < n_allowed)
 			continue;
 		verror(c, key, vpath_key(p, path, key->str), "unknown key '%s'%s",
-		       vshow(key->str, show), vsuggest(key->str, allowed, n_allowed, sug));
+		       vshow(key->str, show),
+		       vquiet(c) ? "" : vsuggest(key->str, allowed, n_allowed, sug));
 	}
 }
 
@@ -265,7 +266,7 @@ bool vrequire(struct vctx *c, const struct ynode *map, const char *path, const c
 {
 	if (ymap_get(map, key))
 		return true;
-	for (size_t i = 0; i < map->n; i++) {
+	for (size_t i = 0; i < map->n && map->n <= 64 && !vquiet(c); i++) {
 		const char *k = map->kids[2 * i]->str;
 		if (strncmp(k, "x-", 2) != 0 && suggest_nearest(k, &key, 1))
 			return false;
@@ -294,6 +295,10 @@ const char **vtext_list(struct vctx *c, const struct ynode *n, const char *path,
 	*count = 0;
 	if (!vis_seq(c, n, path))
 		return NULL;
+	if (n->n > TEMPLATE_MAX_LIST) {
+		verror(c, n, path, "has %zu items; at most %d", n->n, TEMPLATE_MAX_LIST);
+		return NULL;
+	}
 	const char **out = arena_array(c->arena, n->n + 1, sizeof *out);
 	for (size_t i = 0; i < n->n; i++) {
 		const struct ynode *item = n->kids[i];

@@ -562,8 +562,10 @@ void steps_parse(struct vctx *c, struct template *t, const struct ynode *seq)
 		verror(c, seq, "steps", "must list at least one step");
 		return;
 	}
-	if (seq->n > TEMPLATE_MAX_STEPS)
+	if (seq->n > TEMPLATE_MAX_STEPS) {
 		verror(c, seq, "steps", "has %zu steps; at most %d", seq->n, TEMPLATE_MAX_STEPS);
+		return;
+	}
 	t->n_steps = seq->n;
 	t->steps = arena_array(c->arena, seq->n, sizeof *t->steps);
 	t->step_ok = arena_array(c->arena, seq->n, sizeof *t->step_ok);

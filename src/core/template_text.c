@@ -57,14 +57,25 @@ static bool split_inner(const char *s, size_t len, struct subst *p)
 	return true;
 }
 
+/* The first "CC" at or after S, or NULL.  A plain scan rather than strstr:
+ * sanitizer builds measure the whole haystack on every strstr call, which
+ * would make a prompt full of "{{" quadratic. */
+static const char *find_pair(const char *s, char ch)
+{
+	for (; *s; s++)
+		if (s[0] == ch && s[1] == ch)
+			return s;
+	return NULL;
+}
+
 /* The next substitution at or after S; false when there is none. */
 static bool next_subst(const char *s, struct subst *p)
 {
 	memset(p, 0, sizeof *p);
-	p->open = strstr(s, "{{");
+	p->open = find_pair(s, '{');
 	if (!p->open)
 		return false;
-	const char *end = strstr(p->open + 2, "}}");
+	const char *end = find_pair(p->open + 2, '}');
 	if (!end)
 		return true;
 	p->close = end + 2;

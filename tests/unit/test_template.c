@@ -715,6 +715,30 @@ static void test_collects_all_problems(void **state)
 	template_diags_free(d);
 }
 
+static void test_bounds(void **state)
+{
+	(void)state;
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_adds(&b, "praxis_template: 1\nid: big\nversion: 1\nname: Big\nframes: [note]\n"
+		    "tags: [");
+	for (int i = 0; i <= TEMPLATE_MAX_LIST; i++)
+		px_buf_addf(&b, "%st%d", i ? ", " : "", i);
+	px_buf_adds(&b, "]\nsteps:\n");
+	for (int i = 0; i < 50; i++)   /* three problems each: kind, key, condition */
+		px_buf_addf(&b, "  - {id: s%d, kind: txt, promt: P, when: {stpe: x}}\n", i);
+	struct template_diags *d = template_diags_new();
+	assert_null(template_load_buffer(b.data, b.len, "big.yaml", NULL, d));
+	char *e = first_error(d);
+	assert_string_equal(e, "big.yaml:6:7: tags: has 101 items; at most 100");
+	free(e);
+	/* 151 problems: 99 listed, then one line saying the rest are not */
+	assert_int_equal(template_diags_count(d), TEMPLATE_MAX_ERRORS);
+	assert_int_equal(template_diags_errors(d), TEMPLATE_MAX_ERRORS);
+	assert_true(has_diag(d, TEMPLATE_ERROR, "more than 99 problems; the rest are not listed"));
+	template_diags_free(d);
+	px_buf_free(&b);
+}
+
 /* ---- lints -------------------------------------------------------------- */
 
 static void test_lints(void **state)
@@ -1058,6 +1082,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_corpus, setup_good, teardown_good),
 		cmocka_unit_test_setup_teardown(test_collects_all_problems, setup_good,
 						teardown_good),
+		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_lints),
 		cmocka_unit_test(test_adapted_false_bundled),
 		cmocka_unit_test(test_folder_keeps_good_templates),
