@@ -7,8 +7,8 @@
  * Loading runs in two passes over the steps (template.c drives them):
  * pass 1 (template_step.c) reads each step on its own — id, kind, keys,
  * options, scale; pass 2 links what refers to other steps or to facts —
- * `when:` (template_cond.c), recall sources and substitutions
- * (template_text.c) — through template_ref.c, which knows what "an earlier
+ * `when:` (template_cond.c), recall sources (template_recall.c) and
+ * substitutions (template_text.c) — through template_ref.c, which knows what "an earlier
  * step" and "a listed fact" mean and words the complaints.
  */
 #ifndef PRAXIS_CORE_TEMPLATE_IMPL_H
@@ -182,6 +182,10 @@ void tref_add(struct template *t, const char *template_id, const char *step,
 void steps_parse(struct vctx *c, struct template *t, const struct ynode *seq);
 void steps_link(struct vctx *c, struct template *t);
 const struct template_vocab *vocab_resolve(const struct template *t, const char *id);
+
+/* A recall step's `from:` (template_recall.c). */
+const struct template_recall *recall_parse(struct vctx *c, struct template *t, size_t self,
+					   const struct ynode *n, const char *path);
 
 /* Conditions (template_cond.c). */
 const struct template_cond *cond_parse(struct vctx *c, struct template *t, size_t self,
