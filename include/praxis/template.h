@@ -63,6 +63,17 @@
  *     and `empty`; there is no escape for a literal "{{".
  *   - A template whose `follow_up` (or recall `{template: …}`) names a missing
  *     template is dropped from the set, like any template with an error.
+ *   - Operators by kind: scale eq ne lt le gt ge; choice and outcome is, eq,
+ *     ne; multi and tags has; every kind but info answered.  Facts by type:
+ *     number eq..ge, text eq ne, list has; all present.
+ *   - `vocabulary:`/`suggest:` name an inline vocabulary or one under `use:`.
+ *     `required` does not apply to info or recall steps; a template has at
+ *     most one outcome step; `opens_inquiry` names a text step.
+ *   - Date expressions: today, tomorrow, yesterday, [+-]N(d|w|m|y), a weekday
+ *     (full or three letters) or YYYY-MM-DD.  Text may not hold control
+ *     characters other than tab and newline.
+ *   - Lints run only on templates without errors (advice on a broken file
+ *     is noise).
  */
 #ifndef PRAXIS_TEMPLATE_H
 #define PRAXIS_TEMPLATE_H
