@@ -380,9 +380,10 @@ const char *template_path(const struct template *t);
 enum template_source template_source(const struct template *t);
 
 /* ---- evaluating conditions -------------------------------------------- */
-/* What a condition sees of a value: an answer of a step, or a fact. */
+/* What a condition sees of a value: an answer of a step, or a fact.  The
+ * callbacks below fill it (it starts zeroed) and return whether there is
+ * one at all; that return is what `answered` and `present` test. */
 struct template_value {
-	bool present;                /* answered / fact exists and is non-empty */
 	bool number_valid;
 	double number;               /* scale answer, number fact */
 	const char *const *items;    /* choice/outcome: the id; multi: ids; */
