@@ -79,7 +79,6 @@ bool vint(struct vctx *c, const struct ynode *n, const char *path, long lo, long
 	  long *out);
 bool vbool(struct vctx *c, const struct ynode *n, const char *path, bool *out);
 bool vnumber(struct vctx *c, const struct ynode *n, const char *path, double *out);
-bool parse_long(const char *s, long *out);
 
 enum vid_kind { VID_TEMPLATE, VID_STEP, VID_OPTION, VID_MEASURE };
 bool id_valid(enum vid_kind kind, const char *s);
@@ -103,7 +102,6 @@ bool vwords(struct vctx *c, const struct ynode *n, const char *path,
 
 bool date_expr_valid(const char *s);
 bool period_valid(const char *s);
-bool tag_valid(const char *s);
 bool vtag(struct vctx *c, const struct ynode *n, const char *path);
 /* A tag prefix: tag characters, possibly ending in '/' or '-'. */
 bool prefix_valid(const char *s);
@@ -181,7 +179,6 @@ void tref_add(struct template *t, const char *template_id, const char *step,
 /* Pass 1 and 2 over the steps (template_step.c). */
 void steps_parse(struct vctx *c, struct template *t, const struct ynode *seq);
 void steps_link(struct vctx *c, struct template *t);
-const struct template_vocab *vocab_resolve(const struct template *t, const char *id);
 
 /* A recall step's `from:` (template_recall.c). */
 const struct template_recall *recall_parse(struct vctx *c, struct template *t, size_t self,
@@ -205,8 +202,6 @@ long ref_earlier_step(struct vctx *c, struct template *t, size_t self, const cha
 const struct template_fact_info *ref_fact(struct vctx *c, struct template *t, size_t self,
 					  const char *name, const struct ynode *at,
 					  const char *path, const char *lead);
-/* A step's answer can be tested or quoted (every kind but info). */
-bool kind_has_answer(enum template_kind kind);
 
 /* Plain fact names for suggestions (template_facts.c); returns the count. */
 size_t template_fact_names(const char **out, size_t max);

@@ -113,7 +113,7 @@ const char *vtext_bytes(struct vctx *c, const struct ynode *n, const char *path,
 	return n->str;
 }
 
-bool parse_long(const char *s, long *out)
+static bool parse_long(const char *s, long *out)
 {
 	const char *p = s;
 	if (*p == '+' || *p == '-')
@@ -438,7 +438,7 @@ static bool tag_chars(const char *s)
 	return true;
 }
 
-bool tag_valid(const char *s)
+static bool tag_valid(const char *s)
 {
 	size_t len = strlen(s);
 	return len > 0 && len <= 64 && tag_chars(s) && s[0] != '/' && s[len - 1] != '/';

@@ -8,7 +8,8 @@
 
 #include "template_impl.h"
 
-bool kind_has_answer(enum template_kind kind)
+/* A step's answer can be tested or quoted (every kind but info). */
+static bool kind_has_answer(enum template_kind kind)
 {
 	return kind != TEMPLATE_INFO;
 }

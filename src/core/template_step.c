@@ -199,7 +199,7 @@ static void scale_parse(struct vctx *c, struct template_step *s, const struct yn
 		s->scale_high = vtext(c, v, vpath_key(p, path, "high"), SCALE_LABEL_MAX);
 }
 
-const struct template_vocab *vocab_resolve(const struct template *t, const char *id)
+static const struct template_vocab *vocab_resolve(const struct template *t, const char *id)
 {
 	for (size_t i = 0; i < t->n_vocabs; i++)
 		if (strcmp(t->vocabs[i].id, id) == 0)
