@@ -32,6 +32,7 @@
 
 #define GOOD "tests/templates/good"
 #define BAD "tests/templates/bad"
+#define BUNDLED "prompts"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -987,6 +988,60 @@ static void test_check_file(void **state)
 	template_diags_free(d);
 }
 
+/* ---- the bundled templates ---------------------------------------------- */
+
+static size_t count_yaml(const char *dir)
+{
+	size_t n = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		n += len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0;
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* prompts/ loads as the bundled folder with no errors, every file becomes a
+ * template, and the skeleton's default follow-up exists there.  Skipped
+ * only while prompts/ holds no templates at all. */
+static void test_bundled_prompts(void **state)
+{
+	(void)state;
+	size_t files = count_yaml(BUNDLED);
+	if (files == 0)
+		skip();
+	struct template_diags *d = template_diags_new();
+	struct template_dir dir = { BUNDLED, TEMPLATE_SOURCE_BUNDLED };
+	struct template_set *set = template_set_load(&dir, 1, d);
+	for (size_t i = 0; i < template_diags_count(d); i++) {
+		char *s = template_diag_format(template_diags_get(d, i));
+		print_message("%s\n", s);
+		free(s);
+	}
+	assert_int_equal(template_diags_errors(d), 0);
+	assert_int_equal(template_set_count(set), files);
+	assert_non_null(template_set_find(set, "action-review"));
+	for (size_t i = 0; i < template_set_count(set); i++) {
+		const struct template *t = template_set_at(set, i);
+		size_t n;
+		template_based_on(t, &n);
+		assert_true(n > 0);
+		assert_int_equal(template_source(t), TEMPLATE_SOURCE_BUNDLED);
+	}
+	char *text = template_new_skeleton("my-habit", NULL);
+	struct template_load_opts o = { set, TEMPLATE_SOURCE_USER, NULL };
+	struct template *sk = template_load_buffer(text, strlen(text), "my-habit.yaml", &o, d);
+	assert_non_null(sk);
+	assert_int_equal(template_check_refs(sk, set, d), 0);
+	template_free(sk);
+	free(text);
+	template_set_free(set);
+	template_diags_free(d);
+}
+
 /* ---- skeleton and folders ----------------------------------------------- */
 
 static void test_skeleton(void **state)
@@ -1091,6 +1146,7 @@ int main(void)
 		cmocka_unit_test(test_missing_follow_up_cascades),
 		cmocka_unit_test_setup_teardown(test_set_lookup, setup_good, teardown_good),
 		cmocka_unit_test_setup_teardown(test_check_file, setup_good, teardown_good),
+		cmocka_unit_test(test_bundled_prompts),
 		cmocka_unit_test(test_skeleton),
 		cmocka_unit_test(test_folders),
 		cmocka_unit_test(test_names),
