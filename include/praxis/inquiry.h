@@ -143,9 +143,9 @@ struct chain_totals {
 
 /*
  * Walk inquiry ID (unknown: PX_ERR_NOT_FOUND).  TODAY is 'YYYY-MM-DD'.
- * TOTALS (may be NULL) is filled before the first call of FN (NULL: only
- * the totals are wanted), so a header can be drawn first.  Returns the
- * number of steps passed to FN, or -1.
+ * TOTALS (may be NULL) is filled before the first call of FN, so a header
+ * can be drawn first; FN may be NULL when only the totals are wanted.
+ * Returns the number of steps passed to FN, or -1.
  */
 int inquiry_chain(struct journal *j, int64_t id, const char *today,
 		  int (*fn)(const struct chain_step *step, void *ctx), void *ctx,

@@ -114,11 +114,13 @@ static int check_text(const char *text, struct px_error *err)
 		return px_error_set(err, PX_ERR_INVALID,
 				    "the action is not valid UTF-8 (bad byte at offset %zu)", bad);
 	if (text_is_blank(text))
-		return px_error_set(err, PX_ERR_INVALID, "the action is empty: write what you will try");
+		return px_error_set(err, PX_ERR_INVALID,
+				    "the action is empty: write what you will try");
 	if (strchr(text, '\n') || strchr(text, '\r'))
 		return px_error_set(err, PX_ERR_INVALID, "the action must be one line");
 	if (len > ACTION_MAX_TEXT)
-		return px_error_set(err, PX_ERR_LIMIT, "the action is too long (%zu bytes; at most %d)",
+		return px_error_set(err, PX_ERR_LIMIT,
+				    "the action is too long (%zu bytes; at most %d)",
 				    len, ACTION_MAX_TEXT);
 	return 0;
 }
@@ -158,11 +160,13 @@ static int check_live_entry(struct journal *j, int64_t id, struct px_error *err)
 	int trashed = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
 	db_done(s);
 	if (rc == SQLITE_DONE)
-		return px_error_set(err, PX_ERR_NOT_FOUND, "entry %lld: no such entry", (long long)id);
+		return px_error_set(err, PX_ERR_NOT_FOUND,
+				    "entry %lld: no such entry", (long long)id);
 	if (rc != SQLITE_ROW)
 		return db_fail(j, rc, "finding the entry", err);
 	if (trashed)
-		return px_error_set(err, PX_ERR_INVALID, "entry %lld: in the trash (restore it first)",
+		return px_error_set(err, PX_ERR_INVALID,
+				    "entry %lld: in the trash (restore it first)",
 				    (long long)id);
 	return 0;
 }
@@ -177,7 +181,8 @@ static int check_entry_exists(struct journal *j, int64_t id, struct px_error *er
 	int rc = sqlite3_step(s);
 	db_done(s);
 	if (rc == SQLITE_DONE)
-		return px_error_set(err, PX_ERR_NOT_FOUND, "entry %lld: no such entry", (long long)id);
+		return px_error_set(err, PX_ERR_NOT_FOUND,
+				    "entry %lld: no such entry", (long long)id);
 	return rc == SQLITE_ROW ? 0 : db_fail(j, rc, "finding the entry", err);
 }
 
@@ -235,7 +240,8 @@ int action_add(struct journal *j, int64_t planned_by, const char *text, const ch
 								     : ACTION_DEFAULT_TEMPLATE;
 	char *clean = trimmed(text ? text : "");
 	int rc = -1;
-	if (check_text(clean, err) == 0 && check_date("the due date", due_date ? due_date : "", err) == 0 &&
+	if (check_text(clean, err) == 0 &&
+	    check_date("the due date", due_date ? due_date : "", err) == 0 &&
 	    check_template_id(tmpl, err) == 0 && check_live_entry(j, planned_by, err) == 0 &&
 	    journal_begin(j, err) == 0) {
 		if (insert_action(j, planned_by, clean, due_date, tmpl, position, id, err) < 0)
@@ -332,7 +338,8 @@ int action_list_due(struct journal *j, const char *today, int upcoming_days,
 {
 	struct px_datetime t;
 	if (!today || datetime_parse_storage(today, &t) < 0 || t.has_time)
-		return px_error_set(err, PX_ERR_INVALID, "today '%s' is not a valid date (YYYY-MM-DD)",
+		return px_error_set(err, PX_ERR_INVALID,
+				    "today '%s' is not a valid date (YYYY-MM-DD)",
 				    today ? today : "");
 	if (upcoming_days < 0 || upcoming_days > ACTION_MAX_UPCOMING)
 		return px_error_set(err, PX_ERR_LIMIT, "look ahead 0 to %d days, not %d",
@@ -418,8 +425,9 @@ static int check_follow_up(struct journal *j, int64_t action_id, int64_t entry,
 }
 
 static const char SQL_FOLLOW_UP[] =
-	"UPDATE action SET status = ?2, outcome = ?3, followed_up_by = coalesce(?4, followed_up_by),"
-	" due_date = coalesce(?5, due_date), updated_at = ?6 WHERE id = ?1 AND status = 'open'";
+	"UPDATE action SET status = ?2, outcome = ?3,"
+	" followed_up_by = coalesce(?4, followed_up_by), due_date = coalesce(?5, due_date),"
+	" updated_at = ?6 WHERE id = ?1 AND status = 'open'";
 
 int action_follow_up(struct journal *j, int64_t action_id, int64_t follow_up_entry,
 		     enum action_outcome outcome, const char *new_due, struct px_error *err)

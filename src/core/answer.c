@@ -23,7 +23,8 @@ static int check_id(const char *what, const char *s, struct px_error *err)
 	if (strchr(s, '\n') || strchr(s, '\r'))
 		return px_error_set(err, PX_ERR_INVALID, "the answer's %s must be one line", what);
 	if (strlen(s) > ANSWER_MAX_ID)
-		return px_error_set(err, PX_ERR_LIMIT, "the answer's %s is too long (at most %d bytes)",
+		return px_error_set(err, PX_ERR_LIMIT,
+				    "the answer's %s is too long (at most %d bytes)",
 				    what, ANSWER_MAX_ID);
 	return 0;
 }
@@ -38,11 +39,11 @@ static int check_answer(const struct answer *a, struct px_error *err)
 		{ "measure", a->measure }, { "lens", a->lens }, { "depth", a->depth },
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		const char *v = texts[i].value;
 		size_t bad = 0;
-		if (texts[i].value && !text_utf8_valid(texts[i].value, strlen(texts[i].value), &bad))
-			return px_error_set(err, PX_ERR_INVALID,
-					    "the answer's %s is not valid UTF-8 (bad byte at offset %zu)",
-					    texts[i].what, bad);
+		if (v && !text_utf8_valid(v, strlen(v), &bad))
+			return px_error_set(err, PX_ERR_INVALID, "the answer's %s is not valid "
+					    "UTF-8 (bad byte at offset %zu)", texts[i].what, bad);
 	}
 	if (check_id("step id", a->step_id, err) < 0 || check_id("kind", a->kind, err) < 0)
 		return -1;
@@ -78,10 +79,12 @@ static int check_place(struct journal *j, int64_t entry_id, const char *step_id,
 	if (rc != SQLITE_ROW)
 		return db_fail(j, rc, "finding the entry", err);
 	if (trashed)
-		return px_error_set(err, PX_ERR_INVALID, "entry %lld: in the trash (restore it first)",
+		return px_error_set(err, PX_ERR_INVALID,
+				    "entry %lld: in the trash (restore it first)",
 				    (long long)entry_id);
 	if (answered)
-		return px_error_set(err, PX_ERR_INVALID, "entry %lld: step '%s' is already answered",
+		return px_error_set(err, PX_ERR_INVALID,
+				    "entry %lld: step '%s' is already answered",
 				    (long long)entry_id, step_id);
 	return 0;
 }
@@ -181,7 +184,8 @@ static int entry_exists(struct journal *j, int64_t id, struct px_error *err)
 	int rc = sqlite3_step(s);
 	db_done(s);
 	if (rc == SQLITE_DONE)
-		return px_error_set(err, PX_ERR_NOT_FOUND, "entry %lld: no such entry", (long long)id);
+		return px_error_set(err, PX_ERR_NOT_FOUND,
+				    "entry %lld: no such entry", (long long)id);
 	return rc == SQLITE_ROW ? 0 : db_fail(j, rc, "finding the entry", err);
 }
 

@@ -160,7 +160,8 @@ int draft_get(struct journal *j, int64_t id, struct draft *out, struct px_error 
 		row_to_draft(s, out);
 	db_done(s);
 	if (rc == SQLITE_DONE)
-		return px_error_set(err, PX_ERR_NOT_FOUND, "draft %lld: no such draft", (long long)id);
+		return px_error_set(err, PX_ERR_NOT_FOUND,
+				    "draft %lld: no such draft", (long long)id);
 	return rc == SQLITE_ROW ? 0 : db_fail(j, rc, "reading the draft", err);
 }
 
@@ -202,7 +203,8 @@ int draft_delete(struct journal *j, int64_t id, struct px_error *err)
 	int rc = sqlite3_step(s);
 	db_done(s);
 	if (rc == SQLITE_DONE)
-		return px_error_set(err, PX_ERR_NOT_FOUND, "draft %lld: no such draft", (long long)id);
+		return px_error_set(err, PX_ERR_NOT_FOUND,
+				    "draft %lld: no such draft", (long long)id);
 	if (rc != SQLITE_ROW)
 		return db_fail(j, rc, "finding the draft", err);
 	if (journal_begin(j, err) < 0)

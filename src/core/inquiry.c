@@ -52,7 +52,8 @@ static int check_utf8(const char *what, const char *s, struct px_error *err)
 	size_t bad = 0;
 	if (!text_utf8_valid(s, strlen(s), &bad))
 		return px_error_set(err, PX_ERR_INVALID,
-				    "the %s is not valid UTF-8 (bad byte at offset %zu)", what, bad);
+				    "the %s is not valid UTF-8 (bad byte at offset %zu)", what,
+				    bad);
 	return 0;
 }
 
@@ -78,7 +79,8 @@ static int check_datetime(const char *s, struct px_error *err)
 	struct px_datetime dt;
 	if (!s || datetime_parse_storage(s, &dt) < 0 || !dt.has_time)
 		return px_error_set(err, PX_ERR_INVALID,
-				    "'%s' is not a valid date-time (YYYY-MM-DD HH:MM:SS)", s ? s : "");
+				    "'%s' is not a valid date-time (YYYY-MM-DD HH:MM:SS)",
+				    s ? s : "");
 	return 0;
 }
 
@@ -86,7 +88,8 @@ static int check_date(const char *s, struct px_error *err)
 {
 	struct px_datetime dt;
 	if (!s || datetime_parse_storage(s, &dt) < 0 || dt.has_time)
-		return px_error_set(err, PX_ERR_INVALID, "today '%s' is not a valid date (YYYY-MM-DD)",
+		return px_error_set(err, PX_ERR_INVALID,
+				    "today '%s' is not a valid date (YYYY-MM-DD)",
 				    s ? s : "");
 	return 0;
 }

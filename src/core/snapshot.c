@@ -19,7 +19,8 @@ static int check_template_id(const char *id, struct px_error *err)
 	if (!ok)
 		return px_error_set(err, PX_ERR_INVALID,
 				    "'%.60s' is not a template id (lower-case letters, digits and "
-				    "'-', at most 40, starting with a letter or digit)", id ? id : "");
+				    "'-', at most 40, starting with a letter or digit)",
+				    id ? id : "");
 	return 0;
 }
 
@@ -45,7 +46,8 @@ static int check_snapshot(const char *template_id, int version, const char *hash
 		return px_error_set(err, PX_ERR_INVALID, "template '%s': version %d is negative",
 				    template_id, version);
 	if (!yaml)
-		return px_error_set(err, PX_ERR_INVALID, "template '%s' version %d: no text to keep",
+		return px_error_set(err, PX_ERR_INVALID,
+				    "template '%s' version %d: no text to keep",
 				    template_id, version);
 	char actual[SHA256_HEX_SIZE];
 	sha256_hex(yaml, strlen(yaml), actual);

@@ -146,9 +146,12 @@ static void test_add_and_get(void **state)
 	assert_int_equal(action_list_for_entry(f->j, e, collect_action, &c, &err), 3);
 	char want[512];
 	snprintf(want, sizeof want,
-		 "%lld 2026-03-05 open brief Sam in person (#%lld Handover went wrong 2026-03-01 10:00:00)\n"
-		 "%lld 2026-03-20 open write a checklist (#%lld Handover went wrong 2026-03-01 10:00:00)\n"
-		 "%lld 2026-03-02 open first of all (#%lld Handover went wrong 2026-03-01 10:00:00)\n",
+		 "%lld 2026-03-05 open brief Sam in person (#%lld Handover went wrong "
+		 "2026-03-01 10:00:00)\n"
+		 "%lld 2026-03-20 open write a checklist (#%lld Handover went wrong "
+		 "2026-03-01 10:00:00)\n"
+		 "%lld 2026-03-02 open first of all (#%lld Handover went wrong "
+		 "2026-03-01 10:00:00)\n",
 		 (long long)id1, (long long)e, (long long)id2, (long long)e, (long long)id3,
 		 (long long)e);
 	assert_string_equal(c.out, want);
@@ -493,8 +496,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_each_outcome, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follow_up_refusals, setup, teardown),
 		cmocka_unit_test(test_outcome_names),
-		cmocka_unit_test_setup_teardown(test_caller_rollback_leaves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refusal_keeps_caller_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_caller_rollback_leaves_nothing, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_refusal_keeps_caller_transaction, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

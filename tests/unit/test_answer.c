@@ -103,10 +103,10 @@ static int collect_answer(const struct answer *a, void *ctx)
 	if (a->has_num)
 		snprintf(num, sizeof num, "%g", a->value_num);
 	c->len += (size_t)snprintf(c->out + c->len, sizeof c->out - c->len,
-				   "%d %s %s [%s] [%s] %s %s %s %s %s %s\n", a->position, a->step_id,
-				   a->kind, a->title, a->prompt, or_dash(a->value_text), num,
-				   or_dash(a->value_ids), or_dash(a->measure), or_dash(a->lens),
-				   or_dash(a->depth));
+				   "%d %s %s [%s] [%s] %s %s %s %s %s %s\n", a->position,
+				   a->step_id, a->kind, a->title, a->prompt, or_dash(a->value_text),
+				   num, or_dash(a->value_ids), or_dash(a->measure),
+				   or_dash(a->lens), or_dash(a->depth));
 	return c->stop_after && --c->stop_after == 0;
 }
 
@@ -231,7 +231,8 @@ static void test_refusals(void **state)
 	memset(longest, 's', sizeof longest - 1);
 	longest[sizeof longest - 1] = '\0';
 	a = text_answer(longest, 1, "x");
-	expect_refused(f->j, e, &a, PX_ERR_LIMIT, "the answer's step id is too long (at most 64 bytes)");
+	expect_refused(f->j, e, &a, PX_ERR_LIMIT,
+		       "the answer's step id is too long (at most 64 bytes)");
 	a = text_answer("next", 1, "x");
 	a.kind = NULL;
 	expect_refused(f->j, e, &a, PX_ERR_INVALID, "an answer needs its kind");
@@ -299,7 +300,8 @@ static void test_snapshot_keep_is_idempotent(void **state)
 	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
 	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT count(*), min(first_used) FROM template_version",
+					    "SELECT count(*), min(first_used) "
+					    "FROM template_version",
 					    -1, &s, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -405,7 +407,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snapshot_keep_is_idempotent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snapshot_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_run_rolled_back_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_run_rolled_back_leaves_nothing, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -396,7 +396,8 @@ static void test_chain_two_cycles(void **state)
 	assert_int_equal(inquiry_chain(f->j, inq, "2026-03-10", render_step, &r, &t, &err), 3);
 	char want[2048];
 	snprintf(want, sizeof want,
-		 "0 #%lld ? 2026-03-01 10:00:00 Handover went wrong | I assumed Sam had read the notes.\n"
+		 "0 #%lld ? 2026-03-01 10:00:00 Handover went wrong | "
+		 "I assumed Sam had read the notes.\n"
 		 "  -> %lld brief Sam in person due 2026-03-05: done worked\n"
 		 "     followed up by #%lld 2026-03-05 18:00:00 Briefing Sam\n"
 		 "  -> %lld write a checklist due 2026-03-20: open\n"
@@ -521,7 +522,8 @@ static void test_caller_rollback_leaves_nothing(void **state)
 	px_error_clear(&err);
 	assert_int_equal(journal_begin(f->j, &err), 0);
 	struct inquiry inq;
-	assert_int_equal(inquiry_new(f->j, "Opened by a run", "2026-03-10 08:00:00", &inq, &err), 0);
+	assert_int_equal(inquiry_new(f->j, "Opened by a run", "2026-03-10 08:00:00", &inq, &err),
+			 0);
 	int64_t e = add_entry(f->j, inq.id, "2026-03-10 08:00:00", "First entry", "");
 	assert_int_equal(count_inquiries(f->j, INQUIRY_ALL), 1);
 	assert_int_equal(inquiry_close(f->j, inq.id, "x", "2026-03-09 08:00:00", &err), -1);
@@ -560,7 +562,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_chain_two_cycles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chain_refusals_and_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chain_callback_may_write, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_caller_rollback_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_caller_rollback_leaves_nothing, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
