@@ -14,8 +14,10 @@
  *     AND                     optional, the same as a space
  *     -word  NOT word         entries without the word (or -"phrase"); the
  *                             exclusions apply to the whole query
- *     tag:NAME  #NAME         entries tagged NAME (`tag:power` also finds
- *                             power/referent: tags are matched by word)
+ *     tag:NAME  #NAME         entries tagged NAME, matched by the words of
+ *                             tags like any words: `tag:power` also finds
+ *                             power/referent, tag:delegating #delegation
+ *                             (search_options.tag filters exactly)
  *     title:WORD              WORD in the title (title:"a phrase" and
  *                             title:deleg* too)
  *
