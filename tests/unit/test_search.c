@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "praxis/answer.h"
 #include "praxis/entry.h"
 #include "praxis/journal.h"
 #include "praxis/search.h"
@@ -493,6 +494,35 @@ static void test_filters_paging_and_counts(void **state)
 	assert_int_equal(search_run(f->j, "nothing-like-it", NULL, collect, &h, &err), 0);
 }
 
+static void test_answers_are_searched(void **state)
+{
+	struct fixture *f = *state;
+	int64_t plain = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "Wombat", "a wombat day", NULL);
+	int64_t run_entry = add(f->j, FRAME_INCIDENT, "2026-03-02 09:00:00", "Gibbs run",
+				"what happened", NULL);
+	struct answer a = {
+		.step_id = "feelings", .kind = "text", .prompt = "What were you feeling?",
+		.value_text = "anxious about the marsupial",
+	};
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(answer_add(f->j, run_entry, &a, &err), 0);
+	struct hits h = run(f->j, "marsupial", NULL);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(h.id[0], run_entry);
+	assert_string_equal(h.snippet[0], "What were you feeling? anxious about the [marsupial]");
+	/* The prompt as asked is searchable too; the title still outranks it. */
+	assert_int_equal(count(f->j, "feeling", NULL), 1);
+	a.step_id = "animal";
+	a.prompt = "Which wombat?";
+	a.value_text = "";
+	assert_int_equal(answer_add(f->j, run_entry, &a, &err), 0);
+	h = run(f->j, "wombat", NULL);
+	char want[32];
+	snprintf(want, sizeof want, "%lld %lld", (long long)plain, (long long)run_entry);
+	assert_string_equal(ids(&h), want);
+}
+
 /* Whatever is typed, the user sees hits or one of our sentences, never
  * SQLite's (the fuzz seeds in tests/fuzz/corpus/search are the same kind). */
 static void test_odd_queries_never_leak_sqlite_errors(void **state)
@@ -535,6 +565,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_trashed_entries_never_found, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet_marks_the_match, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters_paging_and_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answers_are_searched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_odd_queries_never_leak_sqlite_errors, setup,
 						teardown),
 	};
