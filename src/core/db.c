@@ -7,6 +7,7 @@
 #include "db.h"
 
 #include "praxis/buf.h"
+#include "praxis/date.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,7 +45,22 @@ sqlite3_stmt *db_stmt(struct journal *j, const char *sql, struct px_error *err)
 		return NULL;
 	}
 	px_grow((void **)&j->stmts, &j->capstmts, j->nstmts + 1, sizeof *j->stmts);
-	j->stmts[j->nstmts++] = (struct stmt_slot){ sql, stmt };
+	j->stmts[j->nstmts++] = (struct stmt_slot){ sql, stmt, NULL };
+	return stmt;
+}
+
+sqlite3_stmt *db_stmt_composed(struct journal *j, const char *sql, struct px_error *err)
+{
+	for (size_t i = 0; i < j->nstmts; i++)
+		if (j->stmts[i].owned_sql && strcmp(j->stmts[i].owned_sql, sql) == 0)
+			return j->stmts[i].stmt;
+	char *copy = px_xstrdup(sql);
+	sqlite3_stmt *stmt = db_stmt(j, copy, err);
+	if (!stmt) {
+		free(copy);
+		return NULL;
+	}
+	j->stmts[j->nstmts - 1].owned_sql = copy;
 	return stmt;
 }
 
@@ -138,15 +154,13 @@ int db_now_utc(char out[21], struct px_error *err)
 {
 	const char *fixed = getenv("PRAXIS_NOW");
 	if (fixed && *fixed) {
-		int y, mo, d, h = 0, mi = 0, s = 0;
-		char sep;
-		int n = sscanf(fixed, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s);
-		if (n != 3 && n < 6)
-			return px_error_set(err, PX_ERR_INVALID,
-					    "PRAXIS_NOW: '%s' is not a date-time (YYYY-MM-DDTHH:MM:SS)",
-					    fixed);
-		snprintf(out, 21, "%04d-%02d-%02d %02d:%02d:%02dZ", (y % 10000 + 10000) % 10000, (mo % 100 + 100) % 100, (d % 100 + 100) % 100,
-			 (h % 100 + 100) % 100, (mi % 100 + 100) % 100, (s % 100 + 100) % 100);
+		/* The test seam: the fixed time stands for UTC too. */
+		struct px_datetime now;
+		if (date_now(&now, err) < 0)
+			return -1;
+		char local[20];
+		datetime_format(&now, local);
+		snprintf(out, 21, "%sZ", local);
 		return 0;
 	}
 	time_t t = time(NULL);
@@ -469,6 +483,7 @@ int journal_close(struct journal *j)
 		if (sqlite3_stmt_busy(j->stmts[i].stmt))
 			clean = -1;
 		sqlite3_finalize(j->stmts[i].stmt);
+		free(j->stmts[i].owned_sql);
 	}
 	free(j->stmts);
 	if (j->db && sqlite3_close(j->db) != SQLITE_OK)

@@ -20,6 +20,7 @@
 struct stmt_slot {
 	const char *sql;
 	sqlite3_stmt *stmt;
+	char *owned_sql;   /* composed statements: the cache's copy of the text */
 };
 
 struct journal {
@@ -35,6 +36,9 @@ struct journal {
 
 /* A cached, reset statement for SQL (a string literal), or NULL with ERR set. */
 sqlite3_stmt *db_stmt(struct journal *j, const char *sql, struct px_error *err);
+/* As db_stmt for SQL composed at run time from constant fragments (never
+ * from data): cached by its text, which the cache copies. */
+sqlite3_stmt *db_stmt_composed(struct journal *j, const char *sql, struct px_error *err);
 /* Reset STMT and clear its bindings: the caller is finished with it. */
 void db_done(sqlite3_stmt *stmt);
 

@@ -1,0 +1,169 @@
+/*
+ * json.c — a JSON writer: escaping and comma placement, nothing else.
+ * Output is deterministic (no floating-point surprises: doubles are written
+ * with %.17g only when they are not whole numbers), which export's
+ * round-trip guarantee relies on.
+ */
+#include "praxis/json.h"
+
+#include "praxis/text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void json_init(struct json_writer *w, struct px_buf *out, int pretty)
+{
+	memset(w, 0, sizeof *w);
+	w->out = out;
+	w->pretty = pretty;
+}
+
+static void newline(struct json_writer *w)
+{
+	if (!w->pretty)
+		return;
+	px_buf_addc(w->out, '\n');
+	for (int i = 0; i < w->depth; i++)
+		px_buf_adds(w->out, "  ");
+}
+
+/* Before any value or key: a comma if needed, and the indent. */
+static void before_value(struct json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth > 0) {
+		if (w->count[w->depth]++ > 0)
+			px_buf_addc(w->out, ',');
+		newline(w);
+	}
+}
+
+static void open_container(struct json_writer *w, char c)
+{
+	before_value(w);
+	px_buf_addc(w->out, c);
+	if (w->depth < JSON_MAX_DEPTH - 1)
+		w->depth++;
+	w->count[w->depth] = 0;
+}
+
+static void close_container(struct json_writer *w, char c)
+{
+	int had = w->count[w->depth] > 0;
+	if (w->depth > 0)
+		w->depth--;
+	if (had)
+		newline(w);
+	px_buf_addc(w->out, c);
+	if (w->depth == 0 && w->pretty)
+		px_buf_addc(w->out, '\n');
+}
+
+void json_begin_object(struct json_writer *w) { open_container(w, '{'); }
+void json_end_object(struct json_writer *w) { close_container(w, '}'); }
+void json_begin_array(struct json_writer *w) { open_container(w, '['); }
+void json_end_array(struct json_writer *w) { close_container(w, ']'); }
+
+void json_quote(struct px_buf *out, const char *s)
+{
+	size_t len = strlen(s);
+	px_buf_addc(out, '"');
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			switch (c) {
+			case '"': px_buf_adds(out, "\\\""); break;
+			case '\\': px_buf_adds(out, "\\\\"); break;
+			case '\n': px_buf_adds(out, "\\n"); break;
+			case '\t': px_buf_adds(out, "\\t"); break;
+			case '\r': px_buf_adds(out, "\\r"); break;
+			default:
+				if (c < 0x20 || c == 0x7f)
+					px_buf_addf(out, "\\u%04x", c);
+				else
+					px_buf_addc(out, (char)c);
+			}
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !(n == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
+			px_buf_adds(out, "\xef\xbf\xbd");
+		else if (cp >= 0x80 && cp <= 0x9f)
+			px_buf_addf(out, "\\u%04x", (unsigned)cp);
+		else
+			px_buf_add(out, s + i, n);
+		i += n;
+	}
+	px_buf_addc(out, '"');
+}
+
+void json_key(struct json_writer *w, const char *key)
+{
+	before_value(w);
+	json_quote(w->out, key);
+	px_buf_adds(w->out, w->pretty ? ": " : ":");
+	w->after_key = 1;
+}
+
+void json_string(struct json_writer *w, const char *s)
+{
+	if (!s) {
+		json_null(w);
+		return;
+	}
+	before_value(w);
+	json_quote(w->out, s);
+}
+
+void json_int(struct json_writer *w, int64_t v)
+{
+	before_value(w);
+	px_buf_addf(w->out, "%lld", (long long)v);
+}
+
+void json_double(struct json_writer *w, double v)
+{
+	before_value(w);
+	if (!isfinite(v))
+		px_buf_adds(w->out, "null");
+	else if (v == floor(v) && fabs(v) < 1e15)
+		px_buf_addf(w->out, "%lld", (long long)v);
+	else
+		px_buf_addf(w->out, "%.17g", v);
+}
+
+void json_bool(struct json_writer *w, int v)
+{
+	before_value(w);
+	px_buf_adds(w->out, v ? "true" : "false");
+}
+
+void json_null(struct json_writer *w)
+{
+	before_value(w);
+	px_buf_adds(w->out, "null");
+}
+
+void json_member_string(struct json_writer *w, const char *key, const char *s)
+{
+	json_key(w, key);
+	json_string(w, s);
+}
+
+void json_member_int(struct json_writer *w, const char *key, int64_t v)
+{
+	json_key(w, key);
+	json_int(w, v);
+}
+
+void json_member_bool(struct json_writer *w, const char *key, int v)
+{
+	json_key(w, key);
+	json_bool(w, v);
+}

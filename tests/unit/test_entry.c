@@ -1,0 +1,292 @@
+/*
+ * test_entry.c — entries: validation, tags and people from text, update,
+ * trash, and listing with filters and keyset paging (src/core/entry*.c).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "praxis/entry.h"
+#include "praxis/journal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct fixture {
+	char dir[64];
+	struct journal *j;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-entry-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	char path[128];
+	snprintf(path, sizeof path, "%s/journal.db", f->dir);
+	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
+	struct px_error err;
+	px_error_clear(&err);
+	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	int clean = journal_close(f->j);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	int rm = system(cmd);
+	free(f);
+	return clean == 0 && rm == 0 ? 0 : -1;
+}
+
+static int64_t add(struct journal *j, enum entry_frame frame, const char *when,
+		   const char *title, const char *body, const char *tag)
+{
+	struct entry e;
+	struct px_error err;
+	px_error_clear(&err);
+	entry_init(&e);
+	e.frame = frame;
+	entry_set(&e.title, title);
+	entry_set(&e.body, body);
+	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
+	if (frame == FRAME_PERIOD) {
+		snprintf(e.period_start, sizeof e.period_start, "2026-03-02");
+		snprintf(e.period_end, sizeof e.period_end, "2026-03-08");
+	}
+	if (tag)
+		strlist_add(&e.tags, tag);
+	if (entry_add(j, &e, &err) < 0)
+		fail_msg("entry_add: %s", err.msg);
+	int64_t id = e.id;
+	entry_free(&e);
+	return id;
+}
+
+static void test_add_and_get_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = add(f->j, FRAME_INCIDENT, "2026-03-09 14:30:00", "Handover",
+			 "I assumed @Sam had read it. #Delegation and #power/referent", "handover");
+	struct entry e;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	assert_int_equal(e.frame, FRAME_INCIDENT);
+	assert_string_equal(e.title, "Handover");
+	assert_string_equal(e.occurred_at, "2026-03-09 14:30:00");
+	assert_string_equal(e.created_at, "2026-03-10 09:00:00Z");
+	assert_int_equal(strlen(e.uuid), 36);
+	assert_int_equal(e.tags.len, 3);
+	assert_int_equal(e.explicit_tags, 1);
+	assert_string_equal(e.tags.items[0], "handover"); /* explicit first */
+	assert_int_equal(e.people.len, 1);
+	assert_string_equal(e.people.items[0], "Sam");
+	assert_int_equal(e.word_count, 1 + 9);
+	entry_free(&e);
+}
+
+static void test_validation_messages(void **state)
+{
+	struct fixture *f = *state;
+	struct entry e;
+	struct px_error err;
+	entry_init(&e);
+	snprintf(e.occurred_at, sizeof e.occurred_at, "2026-03-10 09:00:00");
+
+	px_error_clear(&err);
+	assert_int_equal(entry_add(f->j, &e, &err), -1);
+	assert_string_equal(err.msg, "the entry is empty: write a title or a body");
+
+	entry_set(&e.body, "caf\xe9");
+	px_error_clear(&err);
+	assert_int_equal(entry_add(f->j, &e, &err), -1);
+	assert_non_null(strstr(err.msg, "not valid UTF-8"));
+
+	entry_set(&e.body, "fine");
+	e.frame = FRAME_PERIOD;
+	px_error_clear(&err);
+	assert_int_equal(entry_add(f->j, &e, &err), -1);
+	assert_non_null(strstr(err.msg, "period's start and end"));
+
+	e.frame = FRAME_NOTE;
+	e.inquiry_id = 42;
+	px_error_clear(&err);
+	assert_int_equal(entry_add(f->j, &e, &err), -1);
+	assert_int_equal(err.code, PX_ERR_NOT_FOUND);
+	assert_string_equal(err.msg, "inquiry 42: no such inquiry");
+	entry_free(&e);
+
+	int64_t n = -1;
+	assert_int_equal(entry_count(f->j, &n, &err), 0);
+	assert_int_equal(n, 0);
+}
+
+static void test_frame_parse(void **state)
+{
+	(void)state;
+	enum entry_frame fr;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_frame_parse("critical-incident", &fr, &err), 0);
+	assert_int_equal(fr, FRAME_INCIDENT);
+	assert_int_equal(entry_frame_parse("Period", &fr, &err), 0);
+	assert_int_equal(fr, FRAME_PERIOD);
+	assert_int_equal(entry_frame_parse("incdent", &fr, &err), -1);
+	assert_string_equal(err.msg, "'incdent' is not a frame (did you mean 'incident'?)");
+}
+
+static void test_update_recomputes_tags(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 10:00:00", "", "about #old with @Ann", "kept");
+	struct entry e;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	entry_forget_derived(&e);
+	entry_set(&e.body, "now about #new");
+	assert_int_equal(entry_update(f->j, &e, &err), 0);
+	entry_free(&e);
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	assert_int_equal(e.tags.len, 2);
+	assert_string_equal(e.tags.items[0], "kept");
+	assert_string_equal(e.tags.items[1], "new");
+	assert_int_equal(e.people.len, 0);
+	entry_free(&e);
+}
+
+static void test_trash_restore_and_empty(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 10:00:00", "", "to be binned", NULL);
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_trash(f->j, id, &err), 0);
+	assert_int_equal(entry_trash(f->j, id, &err), -1);
+	assert_non_null(strstr(err.msg, "already in the trash"));
+	px_error_clear(&err);
+	assert_int_equal(entry_restore(f->j, id, &err), 0);
+	assert_int_equal(entry_trash(f->j, id, &err), 0);
+	int removed = 0;
+	assert_int_equal(entry_empty_trash(f->j, &removed, &err), 0);
+	assert_int_equal(removed, 1);
+	struct entry e;
+	assert_int_equal(entry_get(f->j, id, &e, &err), -1);
+	assert_int_equal(err.code, PX_ERR_NOT_FOUND);
+	entry_free(&e);
+}
+
+struct collected {
+	int64_t ids[64];
+	int n;
+	char last_at[20];
+};
+
+static int collect(const struct entry_summary *s, void *ctx)
+{
+	struct collected *c = ctx;
+	c->ids[c->n++] = s->id;
+	memcpy(c->last_at, s->occurred_at, sizeof c->last_at);
+	return 0;
+}
+
+static void test_list_filters_and_keyset_paging(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "", "one #power/referent", NULL);
+	int64_t b = add(f->j, FRAME_INCIDENT, "2026-03-02 09:00:00", "", "two #power/expert", NULL);
+	int64_t c = add(f->j, FRAME_NOTE, "2026-03-02 09:00:00", "", "three with @Ann", NULL);
+	int64_t d = add(f->j, FRAME_PERIOD, "2026-03-05 09:00:00", "", "four #power", NULL);
+	struct px_error err;
+	px_error_clear(&err);
+	struct entry_filter fl;
+	struct collected got = { 0 };
+
+	entry_filter_init(&fl);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 4);
+	assert_int_equal(got.ids[0], d);
+	assert_int_equal(got.ids[1], c); /* same time: higher id first */
+	assert_int_equal(got.ids[2], b);
+	assert_int_equal(got.ids[3], a);
+
+	/* keyset paging: two pages of two give the same order */
+	entry_filter_init(&fl);
+	fl.limit = 2;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 2);
+	memcpy(fl.after_occurred, got.last_at, sizeof fl.after_occurred);
+	fl.after_id = got.ids[1];
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 2);
+	assert_int_equal(got.ids[2], b);
+	assert_int_equal(got.ids[3], a);
+
+	entry_filter_init(&fl);
+	fl.tag = "power/";
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 2); /* the family, not #power */
+
+	entry_filter_init(&fl);
+	fl.frame = FRAME_INCIDENT;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 1);
+	assert_int_equal(got.ids[0], b);
+
+	entry_filter_init(&fl);
+	fl.person = "ann";
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 1);
+
+	entry_filter_init(&fl);
+	snprintf(fl.from, sizeof fl.from, "2026-03-02");
+	snprintf(fl.to, sizeof fl.to, "2026-03-02");
+	fl.oldest_first = 1;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 2);
+	assert_int_equal(got.ids[0], b);
+}
+
+static int stop_after_one(const struct entry_summary *s, void *ctx)
+{
+	(void)s;
+	++*(int *)ctx;
+	return 1;
+}
+
+static void test_list_callback_can_stop(void **state)
+{
+	struct fixture *f = *state;
+	add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "", "one", NULL);
+	add(f->j, FRAME_NOTE, "2026-03-02 09:00:00", "", "two", NULL);
+	struct entry_filter fl;
+	entry_filter_init(&fl);
+	int calls = 0;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_list(f->j, &fl, stop_after_one, &calls, &err), 1);
+	assert_int_equal(calls, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_add_and_get_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_validation_messages, setup, teardown),
+		cmocka_unit_test(test_frame_parse),
+		cmocka_unit_test_setup_teardown(test_update_recomputes_tags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trash_restore_and_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_filters_and_keyset_paging, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_callback_can_stop, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
