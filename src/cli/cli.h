@@ -1,0 +1,137 @@
+/*
+ * cli.h — what every subcommand shares: the command table, the journal
+ * handle, option parsing with "did you mean", output in the three shapes
+ * (aligned table on a terminal, tab-separated when piped, JSON on request)
+ * and the one error format:
+ *
+ *     praxis: <what>: <why>        exit 1 (EXIT_FAILURE)
+ *     praxis: <cmd>: <usage why>   exit 2 (EXIT_USAGE)
+ *
+ * The CLI never issues SQL; it calls the core and prints what comes back.
+ * User text is escaped (text_escape_controls) before it reaches a terminal.
+ */
+#ifndef PRAXIS_CLI_H
+#define PRAXIS_CLI_H
+
+#include "praxis/date.h"
+#include "praxis/error.h"
+#include "praxis/journal.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#define EXIT_USAGE 2
+
+struct cli {
+	const char *db_option;      /* --db PATH, or NULL */
+	struct journal *journal;    /* opened on first use by cli_journal() */
+	int stdout_tty;
+	int stdin_tty;
+};
+
+struct command {
+	const char *name;
+	const char *usage;          /* "add [options] [TEXT...]" */
+	const char *summary;        /* one line for `praxis help` */
+	const char *options;        /* option lines for `praxis help CMD` */
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+extern const struct command commands[];
+extern const size_t command_count;
+const struct command *command_find(const char *name);
+
+/* The subcommands (one file each). */
+int cmd_add(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_show(struct cli *cli, int argc, char **argv);
+int cmd_edit(struct cli *cli, int argc, char **argv);
+int cmd_rm(struct cli *cli, int argc, char **argv);
+int cmd_restore(struct cli *cli, int argc, char **argv);
+int cmd_trash(struct cli *cli, int argc, char **argv);
+int cmd_search(struct cli *cli, int argc, char **argv);
+int cmd_tags(struct cli *cli, int argc, char **argv);
+int cmd_people(struct cli *cli, int argc, char **argv);
+int cmd_inquiry(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_help(struct cli *cli, int argc, char **argv);
+
+/* ---- errors ---------------------------------------------------------------- */
+
+/* Print ERR as one line; returns EXIT_FAILURE. */
+int cli_fail(const struct px_error *err);
+/* Print "praxis: FMT" as one line; returns EXIT_FAILURE. */
+int cli_failf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "praxis: CMD: FMT" and a hint to `praxis help CMD`; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- options --------------------------------------------------------------- */
+
+/* getopt_long with our error handling: returns the option, -1 at the end,
+ * or '?' after printing a usage error (unknown option with the nearest
+ * valid one, missing argument).  "--help" is handled by the caller as 'h'. */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+/* Print the command's help (usage, summary, options) to stdout. */
+int cli_command_help(const struct command *c);
+/* cmd --help: find the command by name and print its help; returns 0. */
+int cli_help_for(const char *name);
+
+/* Parse a positive entry/inquiry/action id; usage error message on failure. */
+int cli_parse_id(const char *cmd, const char *what, const char *text, int64_t *out);
+/* Parse a positive count (e.g. -n 20). */
+int cli_parse_count(const char *cmd, const char *opt, const char *text, size_t *out);
+
+/* ---- the journal ----------------------------------------------------------- */
+
+/* Open the journal (creating it when CREATE), once; prints the error. */
+struct journal *cli_journal(struct cli *cli, int create);
+/* Now, through the core's clock seam; prints the error. */
+int cli_now(struct px_datetime *now);
+
+/* ---- output ------------------------------------------------------------------ */
+
+enum out_format { OUT_AUTO, OUT_TABLE, OUT_TSV, OUT_JSON };
+int cli_parse_format(const char *cmd, const char *text, enum out_format *out);
+/* OUT_AUTO becomes OUT_TABLE on a terminal, OUT_TSV otherwise. */
+enum out_format cli_resolve_format(const struct cli *cli, enum out_format f);
+
+/* A table: add cells row by row, then print aligned (OUT_TABLE) or
+ * tab-separated (OUT_TSV).  Cells are copied and escaped. */
+struct cli_table;
+struct cli_table *table_new(int ncols, const char *const *headers);
+void table_cell(struct cli_table *t, const char *text);
+void table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void table_print(struct cli_table *t, enum out_format f, FILE *out);
+void table_free(struct cli_table *t);
+/* The terminal's width when stdout is one, else 0. */
+int cli_term_width(void);
+
+/* Write S to OUT with terminal control characters made visible. */
+void cli_print_safe(FILE *out, const char *s);
+
+/* ---- entries (cmd_add.c) ------------------------------------------------------ */
+
+struct entry;
+/* Set E's body from TEXT; a first line "# Title" becomes the title when E
+ * has none.  Trailing blank lines are dropped. */
+void cli_split_title(struct entry *e, const char *text);
+/* Keep TEXT as a draft (for ENTRY_ID, 0 for a new entry) so nothing typed
+ * is lost, and say so on stderr. */
+void cli_keep_draft(struct cli *cli, const char *text, int64_t entry_id, const char *why);
+/* The title, or the body's first line when there is none (cmd_list.c). */
+void cli_entry_heading(const char *title, const char *excerpt, char *out, size_t size);
+/* --since/--until/--range into inclusive 'YYYY-MM-DD' bounds (cmd_list.c). */
+int cli_resolve_range(const char *cmd, const char *since, const char *until, const char *range,
+		      char from[11], char to[11]);
+
+/* ---- editor ------------------------------------------------------------------ */
+
+/* Run $VISUAL or $EDITOR (split on blanks, run with execvp, no shell) on
+ * a private temporary copy of TEXT and return the edited text in *out
+ * (the caller frees).  On failure *out still holds the text as the editor
+ * left it (or TEXT) so the caller can keep it as a draft. */
+int editor_run(const char *text, const char *suffix, char **out, struct px_error *err);
+
+#endif

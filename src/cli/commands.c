@@ -1,0 +1,96 @@
+/*
+ * commands.c — the table of subcommands: name, usage, summary, options and
+ * the function that runs it.  `praxis help`, `CMD --help` and the usage
+ * errors are all generated from this one table.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+const struct command commands[] = {
+	{ "add", "add [options] [TEXT...]",
+	  "Write a new entry (text from arguments, standard input or $EDITOR).",
+	  "  -f, --frame FRAME      note, incident, period or inquiry (default note)\n"
+	  "  -t, --title TITLE      the entry's title (default: a leading '# heading')\n"
+	  "  -g, --tag TAG          add a tag (repeatable); #tags in the text count too\n"
+	  "  -d, --date DATE        the date the entry is about (default now)\n"
+	  "      --from DATE        start of the period (frame period)\n"
+	  "      --to DATE          end of the period (frame period)\n"
+	  "  -q, --inquiry ID       file the entry under an inquiry\n"
+	  "  -p, --private          keep the entry out of exports\n",
+	  cmd_add },
+	{ "list", "list [options]", "List entries, newest first.",
+	  "  -n, --limit N          at most N entries (default 20 on a terminal)\n"
+	  "  -a, --all              every entry\n"
+	  "  -f, --frame FRAME      only this frame\n"
+	  "  -g, --tag TAG          only entries with this tag ('power/' for a family)\n"
+	  "  -P, --person NAME      only entries mentioning @NAME\n"
+	  "  -q, --inquiry ID       only entries of this inquiry\n"
+	  "      --since DATE       on or after DATE\n"
+	  "      --until DATE       on or before DATE\n"
+	  "  -r, --range RANGE      a period: 'last week', '2026-03', '2026-W10', FROM..TO\n"
+	  "      --reverse          oldest first\n"
+	  "      --format FORMAT    table, tsv or json\n",
+	  cmd_list },
+	{ "show", "show [--format text|json] ID", "Print one entry in full.",
+	  "      --format FORMAT    text (default) or json\n", cmd_show },
+	{ "edit", "edit ID", "Edit an entry in $EDITOR.",
+	  "  The entry's title and body are opened in $EDITOR; the first line '# Title'\n"
+	  "  is the title.  If the editor fails the text is kept as a draft.\n",
+	  cmd_edit },
+	{ "rm", "rm ID...", "Move entries to the trash (undo with restore).", "", cmd_rm },
+	{ "restore", "restore ID...", "Bring entries back from the trash.", "", cmd_restore },
+	{ "trash", "trash [--empty]", "List the trash, or empty it for good.",
+	  "      --empty            delete the trashed entries for good\n", cmd_trash },
+	{ "search", "search [options] QUERY...", "Full-text search, best matches first.",
+	  "  -n, --limit N          at most N results (default 20)\n"
+	  "      --format FORMAT    table, tsv or json\n"
+	  "  Query: words (all must match), \"a phrase\", prefix*, OR, -word, tag:NAME\n",
+	  cmd_search },
+	{ "tags", "tags [--format FORMAT] [PREFIX]", "Tags with the number of entries.",
+	  "      --format FORMAT    table, tsv or json\n", cmd_tags },
+	{ "people", "people [--format FORMAT] | people set NAME [--role R] [--pseudonym P]",
+	  "People mentioned as @Name, with roles and pseudonyms.",
+	  "      --format FORMAT    table, tsv or json\n"
+	  "      --role ROLE        set NAME's role (used when exporting anonymised)\n"
+	  "      --pseudonym NAME   set NAME's pseudonym\n",
+	  cmd_people },
+	{ "inquiry", "inquiry new QUESTION | list [--all] | show ID | close ID [--summary TEXT]",
+	  "Ongoing inquiries: a question followed across entries.",
+	  "  new QUESTION           open an inquiry\n"
+	  "  list [--all]           open inquiries (--all: closed too)\n"
+	  "  show ID                the inquiry and its entries\n"
+	  "  close ID               close it, with --summary TEXT\n",
+	  cmd_inquiry },
+	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
+	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",
+	  cmd_backup },
+	{ "help", "help [COMMAND]", "Show help for praxis or a command.", "", cmd_help },
+};
+
+const size_t command_count = sizeof commands / sizeof commands[0];
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < command_count; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cmd_help(struct cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	if (argc < 2) {
+		printf("usage: praxis [--db PATH] COMMAND [ARGS...]\n\nCommands:\n");
+		for (size_t i = 0; i < command_count; i++)
+			printf("  %-9s %s\n", commands[i].name, commands[i].summary);
+		return 0;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cli_help_for("help");
+	const struct command *c = command_find(argv[1]);
+	if (!c)
+		return cli_usage("help", "'%s' is not a command", argv[1]);
+	return cli_command_help(c);
+}

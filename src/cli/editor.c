@@ -1,0 +1,161 @@
+/*
+ * editor.c — handing text to the user's editor safely.
+ *
+ * The text goes to a file made with mkstemps inside a private directory
+ * (mkdtemp, mode 0700) so no other user can read or swap it.  $VISUAL or
+ * $EDITOR is split on blanks into an argument vector and run with execvp:
+ * never through a shell, so a crafted variable cannot run more than the
+ * program it names.  Both are removed afterwards, whatever happened.
+ */
+#include "cli.h"
+
+#include "praxis/buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define EDITOR_MAX_ARGS 32
+#define EDITOR_MAX_BYTES (64u * 1024 * 1024)
+
+static int write_all(int fd, const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, s, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int read_file(const char *path, char **out, struct px_error *err)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(errno));
+	struct px_buf b = PX_BUF_INIT;
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || b.len + (size_t)n > EDITOR_MAX_BYTES) {
+			close(fd);
+			px_buf_free(&b);
+			return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s",
+					   n < 0 ? strerror(errno) : "the edited text is over 64 MB");
+		}
+		px_buf_add(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	*out = px_buf_detach(&b);
+	return 0;
+}
+
+/* Split the editor command on blanks; quotes are not interpreted (no shell). */
+static int split_command(char *cmd, char **argv, int max)
+{
+	int n = 0;
+	for (char *p = cmd; *p && n < max - 2;) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		argv[n++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+	return n;
+}
+
+static int spawn_editor(const char *editor, const char *file, struct px_error *err)
+{
+	char *cmd = px_xstrdup(editor);
+	char *argv[EDITOR_MAX_ARGS];
+	int argc = split_command(cmd, argv, EDITOR_MAX_ARGS);
+	if (argc == 0) {
+		free(cmd);
+		return px_error_set(err, PX_ERR_INVALID, "$EDITOR is empty");
+	}
+	argv[argc++] = (char *)file;
+	argv[argc] = NULL;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		free(cmd);
+		return px_error_set(err, PX_ERR_IO, "cannot start the editor: %s", strerror(errno));
+	}
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	int rc = 0;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		rc = px_error_set(err, PX_ERR_IO, "editor '%s' could not be run", argv[0]);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		rc = px_error_set(err, PX_ERR_IO, "editor '%s' failed (%s %d)", argv[0],
+				  WIFEXITED(status) ? "exit status" : "signal",
+				  WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+	free(cmd);
+	return rc;
+}
+
+int editor_run(const char *text, const char *suffix, char **out, struct px_error *err)
+{
+	*out = px_xstrdup(text);
+	const char *editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		return px_error_set(err, PX_ERR_INVALID,
+				    "no editor: set $EDITOR (or give the text as arguments or on "
+				    "standard input)");
+	const char *tmp = getenv("TMPDIR");
+	struct px_buf dir = PX_BUF_INIT, file = PX_BUF_INIT;
+	px_buf_addf(&dir, "%s/praxis-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
+	if (!mkdtemp(dir.data)) {
+		px_error_set(err, PX_ERR_IO, "cannot make a private temporary folder: %s",
+			     strerror(errno));
+		px_buf_free(&dir);
+		return -1;
+	}
+	px_buf_addf(&file, "%s/entry-XXXXXX%s", dir.data, suffix);
+	int rc = -1;
+	int fd = mkstemps(file.data, (int)strlen(suffix));
+	if (fd < 0) {
+		px_error_set(err, PX_ERR_IO, "cannot make a temporary file: %s", strerror(errno));
+	} else {
+		int wrote = write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0;
+		close(fd);
+		if (!wrote)
+			px_error_set(err, PX_ERR_IO, "cannot write a temporary file: %s",
+				     strerror(errno));
+		else {
+			rc = spawn_editor(editor, file.data, err);
+			char *edited = NULL;
+			if (read_file(file.data, &edited, rc == 0 ? err : NULL) == 0) {
+				free(*out);
+				*out = edited;
+			} else {
+				rc = -1;
+			}
+		}
+		unlink(file.data);
+	}
+	rmdir(dir.data);
+	px_buf_free(&dir);
+	px_buf_free(&file);
+	return rc;
+}

@@ -1,0 +1,107 @@
+/*
+ * main.c — praxis's entry point: global options, then dispatch to the
+ * subcommand named by the first argument (git-style).  With no subcommand
+ * praxis opens the full-screen journal when the UI is built in; until then
+ * it prints usage.
+ */
+#include "cli.h"
+
+#include "praxis/suggest.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PRAXIS_VERSION "0.1.0"
+
+static int print_usage(FILE *out)
+{
+	fputs("usage: praxis [--db PATH] COMMAND [ARGS...]\n\n"
+	      "A reflective learning journal.  Commands:\n", out);
+	for (size_t i = 0; i < command_count; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'praxis help COMMAND' or 'praxis COMMAND --help' tells more.\n", out);
+	return 0;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; i < command_count && n < 64; i++)
+		names[n++] = commands[i].name;
+	const char *near = suggest_nearest(name, names, n);
+	if (near)
+		fprintf(stderr, "praxis: '%s' is not a command (did you mean '%s'?)\n", name, near);
+	else
+		fprintf(stderr, "praxis: '%s' is not a command; 'praxis help' lists them\n", name);
+	return EXIT_USAGE;
+}
+
+/* Global options come before the command: --db PATH, --help, --version. */
+static int parse_globals(struct cli *cli, int argc, char **argv, int *next)
+{
+	int i = 1;
+	while (i < argc && argv[i][0] == '-') {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		} else if (strcmp(a, "--db") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage("praxis", "option '--db' needs a path");
+			cli->db_option = argv[i + 1];
+			i += 2;
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			cli->db_option = a + 5;
+			i++;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_usage(stdout);
+			return -1;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("praxis %s\n", PRAXIS_VERSION);
+			return -1;
+		} else {
+			static const char *const known[] = { "--db", "--help", "--version" };
+			const char *near = suggest_nearest(a, known, 3);
+			if (near)
+				return cli_usage("praxis", "unknown option '%s' (did you mean '%s'?)", a,
+						 near);
+			return cli_usage("praxis", "unknown option '%s'", a);
+		}
+	}
+	if (cli->db_option && !*cli->db_option)
+		return cli_usage("praxis", "option '--db' needs a path");
+	*next = i;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli cli = { 0 };
+	cli.stdout_tty = isatty(STDOUT_FILENO);
+	cli.stdin_tty = isatty(STDIN_FILENO);
+
+	int next = 0;
+	int rc = parse_globals(&cli, argc, argv, &next);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (next >= argc) {
+		print_usage(stdout);
+		return 0;
+	}
+	const struct command *cmd = command_find(argv[next]);
+	if (!cmd)
+		return unknown_command(argv[next]);
+
+	optind = 0; /* reset getopt for the subcommand's own options */
+	rc = cmd->run(&cli, argc - next, argv + next);
+
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = cli_failf("writing output: %s", "the output could not be written");
+	if (cli.journal && journal_close(cli.journal) != 0 && rc == 0)
+		rc = cli_failf("closing the journal: a change was left unfinished");
+	return rc;
+}

@@ -1,0 +1,142 @@
+#!/bin/sh
+# CLI: adding, listing, showing, editing and trashing entries on a real
+# journal with the real (sanitised) binary.
+. "$(dirname "$0")/../lib.sh"
+
+# --- add ------------------------------------------------------------------
+px add --frame incident --title "Handover went wrong" --tag handover \
+	"I assumed @Sam had read the notes. #delegation"
+expect_rc 0 "add an incident from arguments"
+expect_out "added entry 1" "add reports the new id"
+
+px_in "# Quiet week
+Nothing much happened. #reflection" add --frame period --from 2026-03-02 --to 2026-03-08
+expect_rc 0 "add a period entry from standard input"
+
+px add --date yesterday --tag Delegation "Asked rather than told. @Priya"
+expect_rc 0 "add with a relative date"
+
+px show 1
+expect_rc 0 "show an entry"
+expect_out "Handover went wrong" "show prints the title"
+expect_out "critical incident" "show names the frame"
+expect_out "#delegation" "show lists the tag found in the text"
+expect_out "#handover" "show lists the explicit tag"
+expect_out "@Sam" "show lists the person mentioned"
+
+px show 2
+expect_out "Quiet week" "a leading '# heading' becomes the title"
+expect_out "period 2026-03-02 to 2026-03-08" "show prints the period"
+
+px show --format json 3
+expect_out '"date": "2026-03-09 00:00:00"' "yesterday resolves through the fixed clock"
+expect_out '"tags": [' "json show has tags"
+
+# --- list -------------------------------------------------------------------
+px list
+expect_rc 0 "list"
+first=$(printf '%s\n' "$out" | head -n 1)
+case $first in 3*) ok_ "list is tab-separated when piped, newest first" ;;
+*) case $first in *2026-03-10*) ok_ "list is tab-separated when piped, newest first" ;;
+   *) fail_ "list is tab-separated when piped, newest first" "first line: $first" ;; esac ;;
+esac
+
+px list --tag delegation
+expect_rc 0 "list by tag"
+n=$(printf '%s\n' "$out" | grep -c .)
+check "tags are case-insensitive (#Delegation and #delegation)" [ "$n" -eq 2 ]
+
+px list --frame incident --format json
+expect_out '"frame": "incident"' "list filters by frame, as JSON"
+expect_no_out '"frame": "note"' "the frame filter excludes other frames"
+
+px list --person sam
+expect_out "Handover went wrong" "list by person, case-insensitive"
+
+px list --range 2026-03-09..2026-03-09
+n=$(printf '%s\n' "$out" | grep -c .)
+check "list by date range" [ "$n" -eq 1 ]
+
+px list -n 1
+n=$(printf '%s\n' "$out" | grep -c .)
+check "list -n limits the count" [ "$n" -eq 1 ]
+
+# --- tags -------------------------------------------------------------------
+px tags
+expect_rc 0 "tags"
+expect_out "delegation" "tags lists the tags"
+
+# --- edit with a fake editor --------------------------------------------------
+cat >"$SANDBOX/editor.sh" <<'EOF'
+#!/bin/sh
+# a fake $EDITOR: rewrite the body, keep the title line
+sed -i 's/I assumed/I wrongly assumed/' "$1"
+EOF
+chmod +x "$SANDBOX/editor.sh"
+EDITOR="$SANDBOX/editor.sh" px edit 1
+expect_rc 0 "edit through \$EDITOR"
+px show 1
+expect_out "I wrongly assumed" "the edit was saved"
+expect_out "#handover" "explicit tags survive an edit"
+
+cat >"$SANDBOX/failing.sh" <<'EOF'
+#!/bin/sh
+echo "my unsaved thoughts" >>"$1"
+exit 3
+EOF
+chmod +x "$SANDBOX/failing.sh"
+EDITOR="$SANDBOX/failing.sh" px edit 1
+expect_rc 1 "a failing editor is an error"
+expect_err "failed" "the error says the editor failed"
+expect_err "draft" "the text is kept as a draft"
+
+EDITOR="$SANDBOX/no-such-editor" px edit 1
+expect_rc 1 "a missing editor is an error"
+
+# --- trash ---------------------------------------------------------------------
+px rm 2
+expect_rc 0 "rm moves to the trash"
+px list
+expect_no_out "Quiet week" "a trashed entry is not listed"
+px trash
+expect_out "Quiet week" "trash lists it"
+px rm 2
+expect_rc 1 "rm of a trashed entry is an error"
+expect_err "already in the trash" "and says why"
+px restore 2
+expect_rc 0 "restore"
+px list
+expect_out "Quiet week" "a restored entry is listed again"
+px rm 2
+px trash --empty
+expect_out "deleted 1 entry for good" "empty the trash"
+px show 2
+expect_rc 1 "an emptied entry is gone"
+
+# --- check and backup -------------------------------------------------------------
+px check
+expect_rc 0 "check on a healthy journal"
+expect_out "ok:" "check says ok"
+px backup "$SANDBOX/backup.db"
+expect_rc 0 "backup"
+mode=$(stat -c %a "$SANDBOX/backup.db")
+check "the backup is private (0600)" [ "$mode" = 600 ]
+run "$PRAXIS" --db "$SANDBOX/backup.db" list
+expect_out "Handover went wrong" "the backup holds the entries"
+px backup "$SANDBOX/backup.db"
+expect_rc 1 "backup never overwrites a file"
+
+# --- modes -------------------------------------------------------------------------
+mode=$(stat -c %a "$DB")
+check "the journal file is 0600" [ "$mode" = 600 ]
+run "$PRAXIS" --db "$SANDBOX/new/dir/j.db" add "first"
+mode=$(stat -c %a "$SANDBOX/new/dir")
+check "a created journal directory is 0700" [ "$mode" = 700 ]
+
+# default location follows XDG_DATA_HOME
+XDG_DATA_HOME="$SANDBOX/xdg" run "$PRAXIS" add "in the default place"
+check "the default journal lives under XDG_DATA_HOME" [ -f "$SANDBOX/xdg/praxis/journal.db" ]
+PRAXIS_DB="$SANDBOX/env.db" run "$PRAXIS" add "via PRAXIS_DB"
+check "PRAXIS_DB chooses the journal" [ -f "$SANDBOX/env.db" ]
+
+finish
