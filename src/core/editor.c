@@ -1,5 +1,5 @@
 /*
- * editor.c — handing text to the user's editor safely.
+ * editor.c — handing text to the user's editor safely (see editor.h).
  *
  * The text goes to a file made with mkstemps inside a private directory
  * (mkdtemp, mode 0700) so no other user can read or swap it.  $VISUAL or
@@ -7,9 +7,11 @@
  * never through a shell, so a crafted variable cannot run more than the
  * program it names.  Both are removed afterwards, whatever happened.
  */
-#include "cli.h"
+#include "praxis/editor.h"
 
 #include "praxis/buf.h"
+
+#include <stdio.h>
 
 #include <errno.h>
 #include <fcntl.h>
