@@ -149,6 +149,23 @@ static int load_sections(struct ui *ui, struct home *h, struct px_error *err)
 	return entry_list(ui->j, &f, add_entry, h, err) < 0 ? -1 : 0;
 }
 
+static int count_one(const struct entry_summary *s, void *ctx)
+{
+	(void)s, (void)ctx;
+	return 1;
+}
+
+/* Only a journal that never had anything is new: not one whose entries
+ * are all in the trash (u must still be able to bring one back). */
+static bool has_trash(struct ui *ui)
+{
+	struct entry_filter f;
+	entry_filter_init(&f);
+	f.trash = 1;
+	f.limit = 1;
+	return entry_list(ui->j, &f, count_one, NULL, NULL) > 0;
+}
+
 static int home_load(struct ui *ui, struct home *h)
 {
 	struct px_error err;
@@ -165,7 +182,7 @@ static int home_load(struct ui *ui, struct home *h)
 		ui_error_px(ui, &err);
 		return -1;
 	}
-	h->first_run = h->entries == 0 && !h->latest_draft;
+	h->first_run = h->entries == 0 && !h->latest_draft && !has_trash(ui);
 	for (size_t i = 0; i < h->n; i++)
 		if (h->rows[i].kind == HOME_INQUIRY)
 			h->first_run = false;

@@ -176,6 +176,7 @@ static int commit(struct ui *ui, struct write *w, int64_t *id, struct px_error *
 	entry_init(&e);
 	int rc = journal_begin(ui->j, err);
 	if (rc == 0 && w->entry_id) {
+		entry_free(&e);   /* entry_get starts it afresh */
 		rc = entry_get(ui->j, w->entry_id, &e, err);
 		if (rc == 0) {
 			entry_forget_derived(&e);

@@ -19,6 +19,7 @@
 #   tui_wait_exit DESC       passes when the program has exited; $tui_status
 #   tui_pid                  the pane's process id
 TUI_TIMEOUT=${TUI_TIMEOUT:-15}
+rc=0 out= err=    # what lib.sh's failure report prints
 TUI_SOCKET="praxis-tui-$$"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:log_path=$SANDBOX/asan"
 export UBSAN_OPTIONS="print_stacktrace=1:log_path=$SANDBOX/ubsan"
@@ -135,4 +136,66 @@ tui_expect_clean() {
 		echo "not ok - $1"
 		for r in $reports; do sed 's/^/    /' "$r" | head -n 40; done
 	fi
+}
+
+# tui_start_px W H ARGS...: praxis on the sandbox journal inside a shell
+# that records `stty -g` before and after it and its exit status, so a
+# test can prove the terminal came back as it was; praxis's own process id
+# is in $SANDBOX/px.pid (for signals).
+cat >"$SANDBOX/wrap.sh" <<'WRAP'
+dir=$1; shift
+stty -g >"$dir/stty.before"
+sh -c 'echo $$ >"$0/px.pid"; exec "$@"' "$dir" "$@"
+echo $? >"$dir/px.rc"
+stty -g >"$dir/stty.after"
+WRAP
+tui_start_px() {
+	w=$1 h=$2; shift 2
+	rm -f "$SANDBOX/stty.before" "$SANDBOX/stty.after" "$SANDBOX/px.rc" "$SANDBOX/px.pid"
+	tui_start "$w" "$h" sh "$SANDBOX/wrap.sh" "$SANDBOX" "$PRAXIS" --db "$DB" "$@"
+}
+
+# After tui_start_px: wait for praxis to end; $tui_rc is its exit status.
+tui_expect_restored() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ ! -s "$SANDBOX/stty.after" ]; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			t_fail=$((t_fail + 1))
+			echo "not ok - $1"
+			echo "    praxis did not exit"
+			tui_screen
+			tui_show_diff ""
+			return 1
+		fi
+		sleep 0.05
+	done
+	tui_rc=$(cat "$SANDBOX/px.rc")
+	if cmp -s "$SANDBOX/stty.before" "$SANDBOX/stty.after"; then
+		ok_ "$1"
+	else
+		t_fail=$((t_fail + 1))
+		echo "not ok - $1"
+		echo "    stty -g before: $(cat "$SANDBOX/stty.before")"
+		echo "    stty -g after:  $(cat "$SANDBOX/stty.after")"
+	fi
+}
+
+# tui_expect_rc EXPECTED DESC: $tui_rc is EXPECTED.
+tui_expect_rc() {
+	if [ "${tui_rc:-}" = "$1" ]; then ok_ "$2"; else
+		t_fail=$((t_fail + 1)); echo "not ok - $2"; echo "    exit status: ${tui_rc:-none}, expected $1"
+	fi
+}
+
+# tui_wait_file FILE DESC: passes when FILE exists and is not empty.
+tui_wait_file() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ ! -s "$1" ]; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			t_fail=$((t_fail + 1)); echo "not ok - $2"; echo "    $1 never appeared"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok_ "$2"
 }
