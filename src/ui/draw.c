@@ -85,7 +85,7 @@ void draw_raw(int y, int x, const char *s, size_t len, attr_t attr)
 	wchar_t buf[256];
 	size_t n = 0;
 	move(y, x);
-	attr_set(attr, 0, NULL);
+	attrset(attr);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		i += text_utf8_decode(s + i, len - i, &cp);
@@ -100,7 +100,7 @@ void draw_raw(int y, int x, const char *s, size_t len, attr_t attr)
 	}
 	if (n)
 		addnwstr(buf, (int)n);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 }
 
 /* S escaped and on one line. */
@@ -130,9 +130,9 @@ void draw_fill(int y, int x, int width, attr_t attr)
 {
 	if (width <= 0)
 		return;
-	attr_set(attr, 0, NULL);
+	attrset(attr);
 	mvhline(y, x, ' ', width);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 }
 
 void draw_text_fill(int y, int x, int width, const char *s, attr_t attr)

@@ -6,6 +6,7 @@
 #include "draw.h"
 
 #include "praxis/buf.h"
+#include "praxis/layout.h"
 #include "praxis/text.h"
 
 #include <stdlib.h>
@@ -135,6 +136,27 @@ void entry_row_free(struct entry_row *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* Where to start showing SNIPPET so its first match is in view: at most
+ * LEAD columns of text before it. */
+static const char *snippet_focus(const char *snippet, int lead)
+{
+	const char *mark = strstr(snippet, DRAW_MARK_OPEN);
+	if (!mark)
+		return snippet;
+	size_t len = (size_t)(mark - snippet), at = 0;
+	char *before = px_xstrndup(snippet, len);
+	while (at < len) {
+		char *safe = text_escape_controls(before + at);
+		int w = text_width(safe);
+		free(safe);
+		if (w <= lead)
+			break;
+		at = layout_next_char(before, len, at);
+	}
+	free(before);
+	return snippet + at;
+}
+
 /* Column widths for W: date, heading, tags, words; fixed per width so
  * every row of a list lines up. */
 struct row_cols {
@@ -171,7 +193,10 @@ void entry_row_draw(const struct entry_row *r, int y, int x, int w, bool selecte
 	col += c.heading + 1;
 	if (r->snippet) {
 		attr_t match = draw_attr(STYLE_MATCH);
-		draw_marked(y, col, c.tags, r->snippet, base, match);
+		const char *from = snippet_focus(r->snippet, c.tags / 4);
+		if (from != r->snippet)
+			col += draw_text(y, col, 1, draw_ellipsis(), base);
+		draw_marked(y, col, c.tags - (from != r->snippet), from, base, match);
 		return;
 	}
 	draw_text(y, col, c.tags, r->tags, base | (selected ? 0 : draw_attr(STYLE_TAG)));

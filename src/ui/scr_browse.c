@@ -42,7 +42,9 @@ struct browse {
 	size_t n, cap;
 	bool more_before, more_after;
 	struct list list;
-	char *query;                /* searching when not NULL */
+	char *query;                /* searching when not NULL: as typed */
+	char *match;                /* what runs: the last word as a prefix */
+	char *search_error;         /* why the query cannot run, or NULL */
 	bool query_dirty;
 	int64_t hits;
 	int64_t total;              /* live entries, for the header */
@@ -222,6 +224,16 @@ static void search_options(const struct browse *b, struct search_options *opt, s
 	opt->mark_close = DRAW_MARK_CLOSE;
 }
 
+/* Shown in the list (the status line holds the question while typing). */
+static void search_failed(struct browse *b, const struct px_error *err)
+{
+	char line[PX_ERROR_WHERE_MAX + PX_ERROR_MSG_MAX + 8];
+	px_error_format(err, line, sizeof line);
+	free(b->search_error);
+	b->search_error = px_xstrdup(line);
+	b->more_after = false;
+}
+
 /* The next page of hits after those loaded (the first when none are). */
 static void search_more(struct ui *ui, struct browse *b)
 {
@@ -230,9 +242,8 @@ static void search_more(struct ui *ui, struct browse *b)
 	struct px_error err;
 	px_error_clear(&err);
 	size_t before = b->n;
-	if (search_run(ui->j, b->query, &opt, add_hit, b, &err) < 0) {
-		ui_error_px(ui, &err);
-		b->more_after = false;
+	if (search_run(ui->j, b->match, &opt, add_hit, b, &err) < 0) {
+		search_failed(b, &err);
 		return;
 	}
 	b->list.count = b->n;
@@ -250,9 +261,10 @@ static void run_search(struct ui *ui, struct browse *b)
 	search_options(b, &opt, 0);
 	struct px_error err;
 	px_error_clear(&err);
-	if (search_count(ui->j, b->query, &opt, &b->hits, &err) < 0) {
-		ui_error_px(ui, &err);
-		b->more_after = false;
+	free(b->search_error);
+	b->search_error = NULL;
+	if (search_count(ui->j, b->match, &opt, &b->hits, &err) < 0) {
+		search_failed(b, &err);
 	} else {
 		search_more(ui, b);
 	}
@@ -347,8 +359,9 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 	px_buf_free(&left);
 	struct area rows = { a->y + 1, a->x, a->h - 1, a->w };
 	if (b->n == 0) {
-		const char *what = b->query ? "No entry matches the search."
-					    : "No entries here. x clears the filters; Esc goes back.";
+		const char *what = b->search_error ? b->search_error
+				   : b->query ? "No entry matches the search."
+					      : "No entries here. x clears the filters; Esc goes back.";
 		draw_text(a->y + 2, a->x + 2, a->w - 4, what, draw_attr(STYLE_DIM));
 	}
 	keep_loaded(ui, b);
@@ -357,10 +370,40 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 
 /* ---- search and filter questions ---------------------------------------------------- */
 
+/* As you type, the last word is also a prefix: "deleg" already finds
+ * "delegation" ("W OR W*": the index holds English stems, which a prefix
+ * alone would miss once the word is whole).  Only a plain word is: not a
+ * phrase being quoted, an exclusion, a field (tag:, title:) or an
+ * operator. */
+static char *as_typed(const char *query)
+{
+	size_t len = strlen(query), start = len, quotes = 0;
+	while (start > 0 && query[start - 1] != ' ')
+		start--;
+	for (size_t i = 0; i < len; i++)
+		quotes += query[i] == '"';
+	bool plain = start < len && quotes % 2 == 0;
+	for (size_t i = start; i < len && plain; i++) {
+		unsigned char c = (unsigned char)query[i];
+		plain = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			(c >= 'A' && c <= 'Z');
+	}
+	const char *last = query + start;
+	if (plain && (!strcmp(last, "OR") || !strcmp(last, "AND") || !strcmp(last, "NOT")))
+		plain = false;
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_adds(&b, query);
+	if (plain)
+		px_buf_addf(&b, " OR %s*", last);
+	return px_buf_detach(&b);
+}
+
 static void set_query(struct browse *b, const char *text)
 {
 	free(b->query);
+	free(b->match);
 	b->query = text && !text_is_blank(text) ? px_xstrdup(text) : NULL;
+	b->match = b->query ? as_typed(b->query) : NULL;
 	b->query_dirty = b->query != NULL;
 	b->stale = true;   /* reload on the next draw: search, or the list again */
 }
@@ -567,7 +610,9 @@ static void clear_filters(struct browse *b)
 	free(b->person);
 	free(b->inquiry_label);
 	free(b->query);
-	b->tag = b->person = b->inquiry_label = b->query = NULL;
+	free(b->match);
+	free(b->search_error);
+	b->tag = b->person = b->inquiry_label = b->query = b->match = b->search_error = NULL;
 	b->inquiry_id = 0;
 	b->from[0] = b->to[0] = '\0';
 	b->stale = true;
