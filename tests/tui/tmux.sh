@@ -141,7 +141,8 @@ tui_expect_clean() {
 # tui_start_px W H ARGS...: praxis on the sandbox journal inside a shell
 # that records `stty -g` before and after it and its exit status, so a
 # test can prove the terminal came back as it was; praxis's own process id
-# is in $SANDBOX/px.pid (for signals).
+# is in $SANDBOX/px.pid (for signals).  $TUI_ENV (VAR=value words) is
+# praxis's environment on top of the test's.
 cat >"$SANDBOX/wrap.sh" <<'WRAP'
 dir=$1; shift
 stty -g >"$dir/stty.before"
@@ -152,7 +153,8 @@ WRAP
 tui_start_px() {
 	w=$1 h=$2; shift 2
 	rm -f "$SANDBOX/stty.before" "$SANDBOX/stty.after" "$SANDBOX/px.rc" "$SANDBOX/px.pid"
-	tui_start "$w" "$h" sh "$SANDBOX/wrap.sh" "$SANDBOX" "$PRAXIS" --db "$DB" "$@"
+	# shellcheck disable=SC2086
+	tui_start "$w" "$h" env ${TUI_ENV:-} sh "$SANDBOX/wrap.sh" "$SANDBOX" "$PRAXIS" --db "$DB" "$@"
 }
 
 # After tui_start_px: wait for praxis to end; $tui_rc is its exit status.
