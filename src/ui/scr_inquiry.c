@@ -140,7 +140,7 @@ static void inquiry_draw(struct ui *ui, struct screen *s, const struct area *a)
 		  draw_attr(STYLE_TITLE));
 	char totals[160];
 	snprintf(totals, sizeof totals,
-		 "%d entries · %d actions · %d cycles closed · %d due · %d open",
+		 "%d entries · %d actions · %d followed up · %d due · %d still open",
 		 v->totals.steps, v->totals.actions, v->totals.cycles_closed, v->totals.cycles_due,
 		 v->totals.open_actions);
 	draw_text(a->y + 2, a->x + 1, a->w - 2, totals, draw_attr(STYLE_DIM));
