@@ -201,10 +201,11 @@ static void test_good_folder_loads(void **state)
 	assert_int_equal(template_diags_count(f->diags), 4);
 	assert_true(has_diag(f->diags, TEMPLATE_WARNING, "mini-review.yaml:10:9: facts[0]: "
 			     "warning: fact 'summary' is not available yet"));
-	assert_int_equal(template_set_count(f->set), 3);
+	assert_int_equal(template_set_count(f->set), 4);
 	assert_string_equal(template_id(template_set_at(f->set, 0)), "mini-follow");
-	assert_string_equal(template_id(template_set_at(f->set, 1)), "mini-reflect");
-	assert_string_equal(template_id(template_set_at(f->set, 2)), "mini-review");
+	assert_string_equal(template_id(template_set_at(f->set, 1)), "mini-inquiry");
+	assert_string_equal(template_id(template_set_at(f->set, 2)), "mini-reflect");
+	assert_string_equal(template_id(template_set_at(f->set, 3)), "mini-review");
 	assert_int_equal(template_set_vocab_count(f->set), 2);
 	const struct template_vocab *v = template_set_vocab(f->set, "test-functions");
 	assert_non_null(v);
