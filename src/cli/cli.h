@@ -27,6 +27,8 @@ struct cli {
 	struct journal *journal;    /* opened on first use by cli_journal() */
 	int stdout_tty;
 	int stdin_tty;
+	struct template_set *templates;         /* loaded by cli_templates() */
+	struct template_diags *template_diags;  /* what loading them reported */
 };
 
 struct command {
@@ -54,6 +56,11 @@ int cmd_tags(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
 int cmd_inquiry(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_new(struct cli *cli, int argc, char **argv);
+int cmd_follow_up(struct cli *cli, int argc, char **argv);
+int cmd_due(struct cli *cli, int argc, char **argv);
+int cmd_drafts(struct cli *cli, int argc, char **argv);
+int cmd_templates(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 
@@ -133,5 +140,21 @@ int cli_resolve_range(const char *cmd, const char *since, const char *until, con
  * (the caller frees).  On failure *out still holds the text as the editor
  * left it (or TEXT) so the caller can keep it as a draft. */
 int editor_run(const char *text, const char *suffix, char **out, struct px_error *err);
+/* Read the whole file PATH (at most MAX bytes, no symbolic link) into *OUT
+ * (NUL-terminated, the caller frees) and its length into *LEN (may be NULL). */
+int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err);
+
+/* ---- templates and runs ------------------------------------------------------- */
+
+struct engine;
+struct template_set;
+/* The bundled and user templates, loaded once; never NULL. */
+struct template_set *cli_templates(struct cli *cli);
+/* Print a failed template lookup, mentioning template files with errors. */
+int cli_template_missing(struct cli *cli, const struct px_error *err);
+/* Drive run E to its end: from the answers file ANSWERS when not NULL,
+ * else one step at a time on the terminal (line mode).  Then finish it
+ * and say what was written.  The draft is kept when the learner stops. */
+int cli_run_engine(struct cli *cli, struct engine *e, const char *answers);
 
 #endif
