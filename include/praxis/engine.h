@@ -33,8 +33,10 @@
  * were asked, tags (the template's, tag steps', choice tags, #tags in text
  * answers), people (@Names in text answers, people steps), planned actions,
  * the template's text snapshot, the followed-up action's new status from
- * the outcome step, an inquiry opened by `opens_inquiry`; and deletes the
- * draft.  Any refusal rolls all of it back.
+ * the outcome step (a template without one, such as a full model brought
+ * back by a reminder, marks the action done), an inquiry opened by
+ * `opens_inquiry` or closed by `closes_inquiry`; and deletes the draft.
+ * Any refusal rolls all of it back.
  *
  * Ownership: the run borrows the journal and the template set (both must
  * outlive it).  Strings returned as `const char *` are the run's, valid
@@ -73,8 +75,9 @@ void engine_start_init(struct engine_start *opts);
 
 /* Start a fresh run.  Refused: an unknown template ("no template 'gibs'
  * (did you mean 'gibbs'?)"), an unknown or closed inquiry, a follow-up
- * template without an action or an action given to a template that is not
- * a follow-up, an action that is not open. */
+ * template without an action, an action given to a review template, an
+ * action that is not open, a template that closes an inquiry run outside
+ * one. */
 int engine_start(struct journal *j, const struct template_set *set,
 		 const struct engine_start *opts, struct engine **out, struct px_error *err);
 

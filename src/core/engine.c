@@ -139,11 +139,17 @@ static int setup_context(struct engine *e, const struct engine_start *o, struct 
 					    "again", (long long)o->inquiry_id, (long long)o->inquiry_id);
 	}
 	bool follow_up = template_role(e->t) == TEMPLATE_ROLE_FOLLOW_UP;
+	if (template_closes_inquiry(e->t) && !o->inquiry_id)
+		return px_error_set(err, PX_ERR_INVALID,
+				    "template '%s' closes an inquiry: say which (--inquiry ID)",
+				    template_id(e->t));
 	if (o->action_id) {
-		if (!follow_up)
+		/* A reflect template may follow up an action too: that is how a
+		 * "come back to this" reminder returns as a full model. */
+		if (template_role(e->t) == TEMPLATE_ROLE_REVIEW)
 			return px_error_set(err, PX_ERR_INVALID,
-					    "template '%s' does not follow up actions (its role is %s)",
-					    template_id(e->t), template_role_name(template_role(e->t)));
+					    "template '%s' reviews a period; it cannot follow up an "
+					    "action", template_id(e->t));
 		if (action_get(e->j, o->action_id, &e->action, err) < 0)
 			return -1;
 		e->has_action = true;

@@ -45,10 +45,12 @@ static int check_follow_up(struct engine *e, struct follow_up *fu, struct px_err
 	for (size_t i = 0; i < e->n; i++)
 		if (template_step_at(e->t, i)->kind == TEMPLATE_OUTCOME)
 			outcome_step = (long)i;
-	if (outcome_step < 0)
-		return px_error_set(err, PX_ERR_INVALID,
-				    "template '%s' has no outcome step, so it cannot follow up "
-				    "action %lld", template_id(e->t), (long long)e->action.id);
+	if (outcome_step < 0) {
+		/* A reminder revisited with a full model: reflecting on it is
+		 * what the action asked for, so it is done. */
+		fu->outcome = OUTCOME_WORKED;
+		return 0;
+	}
 	if (!written(e, (size_t)outcome_step))
 		return px_error_set(err, PX_ERR_INVALID,
 				    "step '%s': a follow-up needs the outcome of action %lld",
@@ -254,6 +256,16 @@ static int open_inquiry(struct engine *e, int64_t *inquiry_id, struct px_error *
 	return 0;
 }
 
+static int close_inquiry(struct engine *e, struct px_error *err)
+{
+	const char *step = template_closes_inquiry(e->t);
+	if (!step || !e->has_inquiry)
+		return 0;
+	long k = template_step_find(e->t, step);
+	const char *summary = written(e, (size_t)k) ? e->answers[k].text : NULL;
+	return inquiry_close(e->j, e->inquiry.id, summary, e->occurred_at, err);
+}
+
 int engine_finish(struct engine *e, int64_t *entry_id, struct px_error *err)
 {
 	struct follow_up fu = { OUTCOME_NONE, NULL };
@@ -276,6 +288,8 @@ int engine_finish(struct engine *e, int64_t *entry_id, struct px_error *err)
 		rc = add_actions(e, id, err);
 	if (rc == 0 && e->has_action)
 		rc = action_follow_up(e->j, e->action.id, id, fu.outcome, fu.new_due, err);
+	if (rc == 0)
+		rc = close_inquiry(e, err);
 	if (rc == 0 && e->draft_id)
 		rc = draft_delete(e->j, e->draft_id, err);
 	if (rc < 0 || journal_commit(e->j, err) < 0) {

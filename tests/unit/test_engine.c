@@ -596,6 +596,27 @@ static void test_cycle_plan_due_follow_up_next(void **state)
 	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
 }
 
+/* A reminder comes back as a full model: a reflect template follows the
+ * action up, and finishing it marks the action done. */
+static void test_reminder_followed_up_by_a_model(void **state)
+{
+	struct fixture *f = *state;
+	struct engine *e = start(f, "mini-reflect", -1, 0);
+	run_reflect(e);
+	finish(e);
+	e = start(f, "mini-inquiry", -1, 1);
+	assert_int_equal(engine_frame(e), FRAME_INQUIRY);   /* the planner's inquiry */
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(engine_run_answers(e, "next_try: Ask first\n", 20, "a.yaml", &err), 0);
+	int64_t id = finish(e);
+	struct action a;
+	assert_int_equal(action_get(f->j, 1, &a, &err), 0);
+	assert_int_equal(a.status, ACTION_DONE);
+	assert_int_equal(a.followed_up_by, id);
+	action_free(&a);
+}
+
 /* ---- answers files ---------------------------------------------------------------------- */
 
 static void expect_file_error(struct fixture *f, const char *yaml, const char *msg)
@@ -728,8 +749,12 @@ static void test_start_refusals(void **state)
 	o.inquiry_id = 0;
 	o.action_id = 5;
 	assert_int_equal(engine_start(f->j, f->set, &o, &e, &err), -1);
-	assert_string_equal(err.msg, "template 'mini-reflect' does not follow up actions (its role "
-			    "is reflect)");
+	assert_string_equal(err.msg, "action 5: no such action");
+	px_error_clear(&err);
+	o.template_id = "mini-review";
+	assert_int_equal(engine_start(f->j, f->set, &o, &e, &err), -1);
+	assert_string_equal(err.msg, "template 'mini-review' reviews a period; it cannot follow up "
+			    "an action");
 	assert_null(e);
 	assert_string_equal(engine_default_template(FRAME_INCIDENT), "critical-incident");
 	assert_string_equal(engine_default_template(FRAME_NOTE), "daily-note");
@@ -745,6 +770,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draft_survives_a_crash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard_and_refusals_keep_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cycle_plan_due_follow_up_next, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reminder_followed_up_by_a_model, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recall_in_inquiry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_start_refusals, setup, teardown),
