@@ -103,8 +103,11 @@ static int list_names(struct cli *cli, const char *cmd, int argc, char **argv, i
 		json_end_array(&o.json);
 		fputs(json.data, stdout);
 	} else if (n == 0 && o.format == OUT_TABLE) {
-		printf(tags ? "No tags yet: write #tag in an entry or use --tag.\n"
-			    : "No people yet: mention someone as @Name in an entry.\n");
+		if (prefix)
+			printf("No tags start with '%s'.\n", prefix);
+		else
+			printf(tags ? "No tags yet: write #tag in an entry or use --tag.\n"
+				    : "No people yet: mention someone as @Name in an entry.\n");
 	} else {
 		table_print(o.table, o.format, stdout);
 	}
@@ -127,6 +130,13 @@ static int people_set(struct cli *cli, int argc, char **argv)
 	};
 	const char *role = NULL, *pseudonym = NULL;
 	int c;
+	/* `people set NAME --role R` as the usage line writes it: move the name
+	 * behind the options. */
+	if (argc > 2 && argv[1][0] != '-') {
+		char *name = argv[1];
+		memmove(&argv[1], &argv[2], (size_t)(argc - 2) * sizeof *argv);
+		argv[argc - 1] = name;
+	}
 	optind = 0;
 	while ((c = cli_getopt("people", argc, argv, "h", longopts)) != -1) {
 		if (c == 'h')

@@ -30,6 +30,7 @@ const struct command commands[] = {
 	  "      --until DATE       on or before DATE\n"
 	  "  -r, --range RANGE      a period: 'last week', '2026-03', '2026-W10', FROM..TO\n"
 	  "      --reverse          oldest first\n"
+	  "      --trash            the entries in the trash instead\n"
 	  "      --format FORMAT    table, tsv or json\n",
 	  cmd_list },
 	{ "show", "show [--format text|json] ID", "Print one entry in full.",
@@ -55,12 +56,15 @@ const struct command commands[] = {
 	  "      --role ROLE        set NAME's role (used when exporting anonymised)\n"
 	  "      --pseudonym NAME   set NAME's pseudonym\n",
 	  cmd_people },
-	{ "inquiry", "inquiry new QUESTION | list [--all] | show ID | close ID [--summary TEXT]",
+	{ "inquiry", "inquiry new QUESTION | list [--all|--closed] | show ID | close ID "
+	  "[--summary TEXT] | reopen ID",
 	  "Ongoing inquiries: a question followed across entries.",
 	  "  new QUESTION           open an inquiry\n"
-	  "  list [--all]           open inquiries (--all: closed too)\n"
-	  "  show ID                the inquiry and its entries\n"
-	  "  close ID               close it, with --summary TEXT\n",
+	  "  list [--all|--closed]  open inquiries (--all: closed too; --closed: only those)\n"
+	  "  show ID                the inquiry's chain of entries, actions and follow-ups\n"
+	  "  close ID               close it, with --summary TEXT\n"
+	  "  reopen ID              open a closed inquiry again\n"
+	  "      --format FORMAT    list and show: table, tsv or json\n",
 	  cmd_inquiry },
 	{ "new", "new [options]", "Write a guided entry: a reflective template, step by step.",
 	  "  -t, --template ID      the template (default: the frame's own; see 'templates')\n"

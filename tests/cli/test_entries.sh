@@ -139,4 +139,19 @@ check "the default journal lives under XDG_DATA_HOME" [ -f "$SANDBOX/xdg/praxis/
 PRAXIS_DB="$SANDBOX/env.db" run "$PRAXIS" add "via PRAXIS_DB"
 check "PRAXIS_DB chooses the journal" [ -f "$SANDBOX/env.db" ]
 
+# --- people: roles and pseudonyms ------------------------------------------
+px people set Sam --role "line manager" --pseudonym Alex
+expect_rc 0 "people set NAME --role R, as the usage line writes it"
+px people set --role mentor Priya
+expect_rc 0 "and with the options first"
+px people
+expect_out "1	Sam	line manager	Alex" "the role and pseudonym are kept"
+px people set "two words" --role x
+expect_rc 1 "a name that cannot follow '@' is an error"
+expect_one_line_error "and says so in one line"
+px people set Sam
+expect_rc 2 "people set without --role or --pseudonym is a usage error"
+px tags zz
+expect_rc 0 "a tag prefix with no match"
+
 finish
