@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct fixture {
@@ -343,6 +344,56 @@ static void test_condition_operators(void **state)
 	answer_text(e, "no");
 	assert_string_equal(step_id(e), "assumption");
 	engine_free(e);
+}
+
+/* Every comparison on a scale, through a small template of its own: each
+ * step is shown only when its comparison with the answer 3 holds. */
+static void test_scale_comparisons(void **state)
+{
+	struct fixture *f = *state;
+	static const char yaml[] =
+		"praxis_template: 1\nid: compare\nversion: 1\nname: Compare\nframes: [note]\n"
+		"steps:\n"
+		"  - {id: n, kind: scale, prompt: How many?}\n"
+		"  - {id: eq3, kind: info, prompt: eq, when: {step: n, eq: 3}}\n"
+		"  - {id: ne3, kind: info, prompt: ne, when: {step: n, ne: 3}}\n"
+		"  - {id: lt4, kind: info, prompt: lt, when: {step: n, lt: 4}}\n"
+		"  - {id: le2, kind: info, prompt: le, when: {step: n, le: 2}}\n"
+		"  - {id: gt2, kind: info, prompt: gt, when: {step: n, gt: 2}}\n"
+		"  - {id: ge4, kind: info, prompt: ge, when: {step: n, ge: 4}}\n"
+		"  - {id: none, kind: info, prompt: skipped, when: {step: n, answered: false}}\n"
+		"  - {id: when, kind: date, prompt: When next?}\n";
+	char dir[128], path[160];
+	snprintf(dir, sizeof dir, "%s/tpl", f->dir);
+	snprintf(path, sizeof path, "%s/compare.yaml", dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(yaml, fp);
+	fclose(fp);
+	struct template_dir dirs[] = { { dir, TEMPLATE_SOURCE_USER } };
+	struct template_diags *d = template_diags_new();
+	struct template_set *set = template_set_load(dirs, 1, d);
+	assert_int_equal(template_diags_errors(d), 0);
+	template_diags_free(d);
+	struct engine_start o;
+	engine_start_init(&o);
+	o.template_id = "compare";
+	struct engine *e = NULL;
+	assert_int_equal(engine_start(f->j, set, &o, &e, NULL), 0);
+	answer_text(e, "3");
+	char seen[64] = "";
+	while (engine_step(e) && engine_step(e)->kind == TEMPLATE_INFO) {
+		snprintf(seen + strlen(seen), sizeof seen - strlen(seen), "%s ", step_id(e));
+		answer_text(e, NULL);
+	}
+	assert_string_equal(seen, "eq3 lt4 gt2 ");
+	engine_free(e);
+	assert_int_equal(engine_start(f->j, set, &o, &e, NULL), 0);
+	answer_text(e, NULL);                         /* skipped: only answered: false */
+	assert_string_equal(step_id(e), "none");
+	engine_free(e);
+	template_set_free(set);
 }
 
 /* ---- answers refused ---------------------------------------------------------------- */
@@ -766,6 +817,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_full_run_writes_everything, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_branches_change_going_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_condition_operators, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scale_comparisons, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_kind_refuses_bad_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_survives_a_crash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard_and_refusals_keep_draft, setup, teardown),
