@@ -312,6 +312,8 @@ static void top_vocabularies(struct vctx *c, struct template *t, const struct yn
 	t->broken_vocabs = arena_array(c->arena, v->n + 1, sizeof *t->broken_vocabs);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *key = v->kids[2 * i];
+		if (strncmp(key->str, "x-", 2) == 0)   /* room for other tools, as elsewhere */
+			continue;
 		vpath_key(p, "vocabularies", key->str);
 		const char *id = vid(c, key, p, VID_TEMPLATE);
 		if (id && vocab_parse(c, id, v->kids[2 * i + 1], p, &t->vocabs[t->n_vocabs]))

@@ -788,6 +788,25 @@ static void test_lints(void **state)
 	template_diags_free(d);
 }
 
+/* x- keys are room for other tools everywhere, vocabularies included. */
+static void test_x_keys_in_vocabularies(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"praxis_template: 1\nid: xv\nversion: 1\nname: X\nframes: [note]\n"
+		"vocabularies:\n  x-mine: {anything: [1, 2]}\n"
+		"  moods: {name: Moods, options: [{id: calm, label: Calm}]}\n"
+		"steps:\n  - {id: m, kind: choice, vocabulary: moods, prompt: How?}\n"
+		"  - {id: a, kind: date, prompt: When?}\n";
+	struct template_diags *d = template_diags_new();
+	struct template *t = template_load_buffer(text, sizeof text - 1, "xv.yaml", NULL, d);
+	assert_non_null(t);
+	assert_int_equal(template_diags_count(d), 0);
+	assert_int_equal(template_step_at(t, 0)->n_options, 1);
+	template_free(t);
+	template_diags_free(d);
+}
+
 static void test_adapted_false_bundled(void **state)
 {
 	(void)state;
@@ -1141,6 +1160,7 @@ int main(void)
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_lints),
 		cmocka_unit_test(test_adapted_false_bundled),
+		cmocka_unit_test(test_x_keys_in_vocabularies),
 		cmocka_unit_test(test_folder_keeps_good_templates),
 		cmocka_unit_test(test_user_overrides_bundled),
 		cmocka_unit_test(test_same_folder_duplicate_id),
