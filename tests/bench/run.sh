@@ -15,8 +15,9 @@
 #    because it changes it (by BENCH_RUNS + 1 entries).
 # 3. every tests/bench/bench_*.sh is run with the largest journal in
 #    BENCH_DB (lib.sh lists what else they get).
-# Exit status: 1 when a command failed; an OVER verdict only fails the run
-# with BENCH_STRICT=1, since timings on a shared machine carry noise.
+# BENCH_SEED (default 1) chooses the generated journals.  Exit status: 1
+# when a command failed; an OVER verdict only fails the run with
+# BENCH_STRICT=1, since timings on a shared machine carry noise.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
@@ -58,7 +59,7 @@ export PRAXIS MEASURE BENCH_TMP BENCH_RESULTS BENCH_RUNS=${BENCH_RUNS:-11}
 
 # What gen.c writes: the most used tag, one from the Zipf tail, one used
 # only in the journal's first months, a family; a word in about half the
-# entries, one in nine entries out of ten, one in about 1 in 500.
+# entries, one in nine entries of ten, and one in about one entry in 500.
 COMMON_TAG=feedback RARE_TAG=power/coercive OLD_TAG=induction FAMILY=power/
 COMMON_WORD=feedback FREQUENT_WORD=team RARE_WORD=sabbatical
 SEED=${BENCH_SEED:-1}
