@@ -97,6 +97,15 @@ const struct command commands[] = {
 	  "      --format FORMAT    table, tsv or json\n"
 	  "  rm DRAFT...            delete drafts for good\n",
 	  cmd_drafts },
+	{ "review", "review [PERIOD] [--inquiry ID] [--tag TAG] [--frame FRAME] [--format FORMAT]",
+	  "Look at a period as a whole: what came up, what changed, what recurs.",
+	  "  PERIOD                 week, month (default), quarter, last week, 2026-03,\n"
+	  "                         2026-W10, 2026-Q1, FROM..TO\n"
+	  "  -q, --inquiry ID       only the entries of this inquiry\n"
+	  "  -g, --tag TAG          only entries with this tag ('power/' for a family)\n"
+	  "  -f, --frame FRAME      only this frame\n"
+	  "      --format FORMAT    table (the report) or json\n",
+	  cmd_review },
 	{ "templates", "templates [list] | show ID [--yaml] | check [FILE...] | new ID",
 	  "The reflective templates: list, read, check and start your own.",
 	  "  list [--format F]      every template with its frames, role and source\n"

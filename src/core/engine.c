@@ -98,7 +98,7 @@ static bool env_answer(void *ctx, const char *step_id, struct template_value *ou
 void engine_refresh(struct engine *e)
 {
 	struct template_env env = {
-		.answer = env_answer, .fact = NULL, .ctx = e,
+		.answer = env_answer, .fact = engine_fact_value, .ctx = e,
 		.in_inquiry = e->has_inquiry,
 	};
 	enum template_frame tf = TEMPLATE_FRAME_NOTE;
@@ -239,10 +239,12 @@ int engine_setup(struct engine *e, const struct engine_start *o, struct px_error
 	if (setup_context(e, o, err) < 0 || setup_frame(e, o, err) < 0 ||
 	    setup_period(e, o, err) < 0)
 		return -1;
+	e->n = template_step_count(e->t);
+	if (engine_setup_facts(e, err) < 0)
+		return -1;
 	if (o->title)
 		e->title = px_xstrdup(o->title);
 	e->is_private = o->is_private;
-	e->n = template_step_count(e->t);
 	e->answers = px_xcalloc(e->n ? e->n : 1, sizeof *e->answers);
 	e->recalls = px_xcalloc(e->n ? e->n : 1, sizeof *e->recalls);
 	e->shown = px_xcalloc(e->n ? e->n : 1, sizeof *e->shown);
@@ -321,6 +323,7 @@ void engine_free(struct engine *e)
 	free(e->out_title);
 	free(e->out_prompt);
 	free(e->out_guidance);
+	engine_free_facts(e);
 	free(e);
 }
 
@@ -391,11 +394,23 @@ const char *engine_recall(struct engine *e, const char **source)
 	return expanded(e, &e->out_guidance, st->empty);
 }
 
+struct opt_list engine_step_options(const struct engine *e, size_t index)
+{
+	const struct template_step *st = template_step_at(e->t, index);
+	if (st->options_fact && e->fact_options)
+		return (struct opt_list){ e->fact_options[index], e->n_fact_options[index] };
+	return (struct opt_list){ st->options, st->n_options };
+}
+
 const struct template_option *engine_options(const struct engine *e, size_t *n)
 {
-	const struct template_step *st = engine_step(e);
-	*n = st ? st->n_options : 0;
-	return st ? st->options : NULL;
+	if (e->cursor >= e->n) {
+		*n = 0;
+		return NULL;
+	}
+	struct opt_list ol = engine_step_options(e, e->cursor);
+	*n = ol.n;
+	return ol.v;
 }
 
 const char *engine_answer_text(struct engine *e, size_t index)

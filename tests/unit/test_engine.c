@@ -509,10 +509,16 @@ static void test_discard_and_refusals_keep_draft(void **state)
 	(void)draft;
 	/* A finish refused for a missing required answer writes nothing. */
 	e = start(f, "mini-review", -1, 0);
+	assert_string_equal(step_id(e), "overview");   /* a fact recalled */
+	const char *from;
+	assert_string_equal(engine_recall(e, &from),
+			    "0 entries, 0 words, 0 days written, longest streak 0 days");
+	assert_string_equal(from, "from the review of March 2026");
+	answer_text(e, NULL);
 	assert_string_equal(step_id(e), "last_focus");
 	assert_string_equal(engine_recall(e, NULL), "This is your first review.");
 	answer_text(e, NULL);
-	assert_string_equal(step_id(e), "plain");   /* fact steps are skipped */
+	assert_string_equal(step_id(e), "plain");   /* no themes, none overdue, no scale */
 	assert_string_equal(engine_prompt(e), "What stood out between 2026-03-01 and 2026-03-31?");
 	answer_text(e, "Lots.");
 	struct px_error err;
@@ -535,9 +541,50 @@ static void test_discard_and_refusals_keep_draft(void **state)
 	engine_free(e);
 	/* The next review recalls the previous one's focus. */
 	e = start(f, "mini-review", -1, 0);
+	answer_text(e, NULL);
 	const char *source;
 	assert_string_equal(engine_recall(e, &source), "Delegation.");
 	assert_non_null(strstr(source, "from your entry of Tue 10 Mar 2026"));
+	engine_free(e);
+}
+
+/* A review run reads the review module's figures: a list fact becomes the
+ * options of a choice, a number fact a condition and a substitution. */
+static int64_t note(struct fixture *f, const char *when, const char *body)
+{
+	struct entry en;
+	entry_init(&en);
+	entry_set(&en.body, body);
+	snprintf(en.occurred_at, sizeof en.occurred_at, "%s", when);
+	if (entry_add(f->j, &en, NULL) < 0)
+		fail_msg("entry_add");
+	int64_t id = en.id;
+	entry_free(&en);
+	return id;
+}
+
+static void test_review_run_reads_facts(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a = note(f, "2026-03-02 09:00:00", "Delegating the rota. #delegation @Sam");
+	note(f, "2026-03-03 09:00:00", "Delegating again. #delegation @Sam");
+	note(f, "2026-03-04 09:00:00", "Still delegating. #delegation @Sam");
+	assert_int_equal(action_add(f->j, a, "Brief Sam", "2026-03-05", NULL, 0, NULL, NULL), 0);
+	struct engine *e = start(f, "mini-review", -1, 0);
+	const char *from;
+	assert_string_equal(engine_recall(e, &from),
+			    "3 entries, 13 words, 3 days written, longest streak 3 days");
+	answer_text(e, NULL);
+	answer_text(e, NULL);                         /* last_focus: first review */
+	assert_string_equal(step_id(e), "theme");     /* recurring_themes present */
+	size_t n;
+	const struct template_option *opts = engine_options(e, &n);
+	assert_true(n >= 2);
+	assert_string_equal(opts[0].id, "delegation");
+	assert_string_equal(opts[0].label, "#delegation");
+	answer_text(e, "delegation");
+	assert_string_equal(step_id(e), "overdue");   /* actions_overdue 1 > 0 */
+	assert_string_equal(engine_prompt(e), "1 actions are overdue in March 2026. Why?");
 	engine_free(e);
 }
 
@@ -822,6 +869,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draft_survives_a_crash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard_and_refusals_keep_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cycle_plan_due_follow_up_next, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_run_reads_facts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reminder_followed_up_by_a_model, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recall_in_inquiry, setup, teardown),
