@@ -13,11 +13,14 @@
 #ifndef PRAXIS_CLI_H
 #define PRAXIS_CLI_H
 
+#include "praxis/buf.h"
 #include "praxis/date.h"
 #include "praxis/error.h"
 #include "praxis/journal.h"
+#include "praxis/json.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #define EXIT_USAGE 2
@@ -113,6 +116,21 @@ void table_cell(struct cli_table *t, const char *text);
 void table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void table_print(struct cli_table *t, enum out_format f, FILE *out);
 void table_free(struct cli_table *t);
+/* A listing in any of the three shapes: rows go to LISTING.table (table,
+ * tsv) or as objects into LISTING.json, an array (json); listing_print
+ * closes and prints it, or EMPTY_NOTE on a terminal when there were no rows.
+ * It returns whether a table was printed (a caller may add a hint). */
+struct cli_listing {
+	enum out_format format;     /* resolved: OUT_TABLE, OUT_TSV or OUT_JSON */
+	struct cli_table *table;
+	struct json_writer json;
+	struct px_buf buf;
+};
+void listing_begin(struct cli_listing *l, enum out_format resolved, int ncols,
+		   const char *const *headers);
+bool listing_print(struct cli_listing *l, int rows, const char *empty_note);
+void listing_free(struct cli_listing *l);
+
 /* The terminal's width when stdout is one, else 0. */
 int cli_term_width(void);
 
