@@ -7,6 +7,7 @@
  * file.  In short:
  *
  *     praxis_demo: 1
+ *     about: "who is writing"        # optional: one line for the tour
  *     entries:                       # in date order
  *       - day: -88                   # days before TODAY (0 is today)
  *         time: "18:30"              # HH:MM, default 12:00
@@ -51,6 +52,7 @@
 #define DEMO_MAX_SCRIPT (1024 * 1024)       /* bytes */
 #define DEMO_MAX_ENTRIES 1000
 #define DEMO_MAX_DAYS 3660                  /* how far back an entry may be */
+#define DEMO_MAX_ABOUT 256                  /* bytes of `about`, NUL included */
 #define DEMO_FILE "demo/journal.yaml"       /* beside the bundled templates */
 
 /* What a build wrote. */
@@ -60,6 +62,7 @@ struct demo_stats {
 	size_t actions;       /* actions planned */
 	size_t follow_ups;    /* entries that followed up an action */
 	size_t inquiries;     /* inquiries opened */
+	char about[DEMO_MAX_ABOUT];   /* the script's `about` line, "" when none */
 };
 
 /* Write the script's entries into J, with TODAY as day 0 (only its date

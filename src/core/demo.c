@@ -482,12 +482,19 @@ static int check_top(struct build *b, const struct ynode *root, const struct yno
 	if (!root || root->kind != YNODE_MAP)
 		return at(b, root, "a demo script is a mapping with 'praxis_demo: %d' and 'entries'",
 			  DEMO_FORMAT);
+	static const char *const top[] = { "praxis_demo", "about", "entries" };
 	for (size_t i = 0; i < root->n; i++) {
 		const struct ynode *key = root->kids[2 * i];
-		if (strcmp(key->str, "praxis_demo") != 0 && strcmp(key->str, "entries") != 0)
-			return at(b, key, "'%.64s' is not a key of a demo script (praxis_demo, entries)",
-				  key->str);
+		if (!in_list(key->str, top, N_OF(top)))
+			return at(b, key, "'%.64s' is not a key of a demo script (praxis_demo, about, "
+				  "entries)", key->str);
 	}
+	const struct ynode *about = ymap_get(root, "about");
+	if (about && (about->kind != YNODE_SCALAR || strchr(about->str, '\n') ||
+		      about->len >= DEMO_MAX_ABOUT))
+		return at(b, about, "about: one line of text, under %d bytes", DEMO_MAX_ABOUT);
+	if (about)
+		snprintf(b->stats.about, sizeof b->stats.about, "%s", about->str);
 	const struct ynode *v = ymap_get(root, "praxis_demo");
 	char want[16];
 	snprintf(want, sizeof want, "%d", DEMO_FORMAT);

@@ -130,6 +130,7 @@ static bool has(const struct px_strlist *l, const char *s)
 
 static const char good[] =
 	"praxis_demo: 1\n"
+	"about: A team leader, three weeks in\n"
 	"entries:\n"
 	"  - day: -20\n"
 	"    time: \"18:30\"\n"
@@ -186,6 +187,7 @@ static void test_builds_entries_actions_and_links(void **state)
 	assert_int_equal(st.actions, 3);
 	assert_int_equal(st.follow_ups, 2);
 	assert_int_equal(st.inquiries, 1);
+	assert_string_equal(st.about, "A team leader, three weeks in");
 	assert_string_equal(contents(f), "7/1/2/0");  /* actions 2 and 3 stay open */
 
 	/* Each entry on its own day, with its dates resolved from that day. */
@@ -340,7 +342,10 @@ static void test_bad_files(void **state)
 	expect_refused(f, "praxis_demo: 1\nentries: []\n",
 		       "demo.yaml:2:10: entries: give a list of entries");
 	expect_refused(f, "praxis_demo: 1\nentry: []\n",
-		       "demo.yaml:2:1: 'entry' is not a key of a demo script (praxis_demo, entries)");
+		       "demo.yaml:2:1: 'entry' is not a key of a demo script (praxis_demo, about, "
+		       "entries)");
+	expect_refused(f, "praxis_demo: 1\nabout: [a, b]\nentries: []\n",
+		       "demo.yaml:2:8: about: one line of text, under 256 bytes");
 	expect_refused(f, "", "demo.yaml: a demo script is a mapping with 'praxis_demo: 1' and "
 			      "'entries'");
 	expect_refused(f, "praxis_demo: 1\nentries: [\xff]\n",
