@@ -116,6 +116,11 @@ const struct command commands[] = {
 	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
 	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",
 	  cmd_backup },
+	{ "demo", "demo [--db PATH]",
+	  "Make a demo journal: three months of a learner on a leadership course.",
+	  "      --db PATH          the new journal's file (default: the default journal);\n"
+	  "                         the demo refuses to touch a file that already exists\n",
+	  cmd_demo },
 	{ "help", "help [COMMAND]", "Show help for praxis or a command.", "", cmd_help },
 };
 

@@ -219,13 +219,33 @@ static int setup_period(struct engine *e, const struct engine_start *o, struct p
 	return 0;
 }
 
+/* The run's "now": the caller's when given (a journal written for another
+ * day), else the one clock. */
+static int setup_clock(struct engine *e, const struct engine_start *o, struct px_error *err)
+{
+	if (!o->now)
+		return date_now(&e->now, err);
+	const struct px_datetime *n = o->now;
+	if (!date_valid(&n->date) ||
+	    (n->has_time && (n->hour < 0 || n->hour > 23 || n->minute < 0 || n->minute > 59 ||
+			     n->second < 0 || n->second > 59)))
+		return px_error_set(err, PX_ERR_INVALID, "the run's clock is not a valid date-time");
+	e->now = *n;
+	if (!e->now.has_time) {
+		e->now.hour = e->now.minute = e->now.second = 0;
+		e->now.has_time = 1;
+	}
+	e->fixed_now = true;
+	return 0;
+}
+
 int engine_setup(struct engine *e, const struct engine_start *o, struct px_error *err)
 {
 	if (!o->template_id || !*o->template_id)
 		return px_error_set(err, PX_ERR_INVALID, "which template? give its id");
 	if (!(e->t = template_set_get(e->set, o->template_id, err)))
 		return -1;
-	if (date_now(&e->now, err) < 0)
+	if (setup_clock(e, o, err) < 0)
 		return -1;
 	if (o->occurred_at) {
 		struct px_datetime at;

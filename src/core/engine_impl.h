@@ -50,6 +50,7 @@ struct engine {
 	bool has_period;
 	struct px_date_range period;
 	struct px_datetime now;
+	bool fixed_now;             /* now came from engine_start.now: the draft keeps it */
 	char occurred_at[20];
 	char *title;                /* NULL: derived at finish */
 	int is_private;
