@@ -12,7 +12,8 @@
  *
  * The score is the weighted log-odds ratio with an informative Dirichlet
  * prior (Monroe, Colaresi and Quinn 2008): the prior for a term is its share
- * of the background times ALPHA0, which damps rare words, and the z-score
+ * of the background times the background's size, which damps rare words,
+ * and the z-score
  * divides the log-odds by its standard error, so a word is distinctive only
  * when the difference is larger than its counts can explain.
  */
@@ -25,8 +26,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#define ALPHA0 500.0
+/* The prior is as strong as the background is large (Monroe et al. use the
+ * whole corpus's counts as the prior), but never below this many
+ * pseudo-counts, so a small journal's few words are not taken at face value. */
+#define ALPHA0_MIN 50.0
 #define WORD_MAX 40
 
 struct term {
@@ -293,9 +298,8 @@ void terms_add(struct term_table *t, const char *text, int64_t id, bool in_perio
 
 /* ---- scoring ------------------------------------------------------------------ */
 
-static double log_odds_z(double yi, double ni, double yj, double nj, double alpha)
+static double log_odds_z(double yi, double ni, double yj, double nj, double a0, double alpha)
 {
-	double a0 = ALPHA0;
 	double d = log((yi + alpha) / (ni + a0 - yi - alpha)) -
 		   log((yj + alpha) / (nj + a0 - yj - alpha));
 	double var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha);
@@ -322,19 +326,32 @@ static int cmp_ids(const void *a, const void *b)
 	return d < 0 ? -1 : d > 0;
 }
 
+/* A word that is the name of someone the journal mentions is counted with
+ * the people, not again as a term ("Marta" as well as "@Marta"). */
+static bool is_person(const struct review *r, const char *word)
+{
+	for (size_t i = 0; i < r->n_people; i++)
+		if (strcasecmp(r->people[i].name, word) == 0)
+			return true;
+	return false;
+}
+
 void terms_result(struct term_table *t, struct review_owned *ro)
 {
 	struct review_term *out = px_xcalloc(t->used + 1, sizeof *out);
 	size_t n = 0;
 	for (size_t i = 0; i < t->cap; i++) {
 		struct term *s = &t->slots[i];
-		if (!s->key || s->period_docs < REVIEW_MIN_TERM_ENTRIES)
+		if (!s->key || s->period_docs < REVIEW_MIN_TERM_ENTRIES ||
+		    (!s->phrase && is_person(&ro->r, s->surface)))
 			continue;
 		int kind = s->phrase;
 		double nj = t->background_total[kind] > 0 ? t->background_total[kind] : 1;
 		double vocab = (double)t->used;
-		double alpha = ALPHA0 * ((s->background_n + 0.5) / (nj + 0.5 * vocab));
-		double z = log_odds_z(s->period_n, t->period_total[kind], s->background_n, nj, alpha);
+		double a0 = nj > ALPHA0_MIN ? nj : ALPHA0_MIN;
+		double alpha = a0 * ((s->background_n + 0.5) / (nj + 0.5 * vocab));
+		double z = log_odds_z(s->period_n, t->period_total[kind], s->background_n, nj, a0,
+				      alpha);
 		if (!(z > REVIEW_MIN_TERM_Z))
 			continue;
 		out[n++] = (struct review_term){ .term = s->surface, .phrase = s->phrase,
