@@ -227,7 +227,7 @@ static void print_next(const struct tour *t, const char *path, int explicit)
 		  t->first_incident != 0 },
 		{ "due", "due", "what is due for a follow-up, and what is overdue", true },
 		{ "inquiry", inquiry, "the inquiry, cycle by cycle", t->first_inquiry != 0 },
-		{ "review", "review month", "the last month as a whole", true },
+		{ "review", "review last month", "the last month looked at as a whole", true },
 		{ "tags", "tags", "the themes, with how often each came up", true },
 	};
 	struct px_buf prefix = PX_BUF_INIT;
