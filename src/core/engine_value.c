@@ -133,17 +133,18 @@ static bool value_empty(const struct engine_value *v)
 /* The option ITEM names: an id (any case), a 1-based number, or a label. */
 static const struct template_option *find_option(struct opt_list ol, const char *item)
 {
+	const struct template_option *v = ol.v;   /* the step's or the run's, not OL's */
 	for (size_t i = 0; i < ol.n; i++)
-		if (strcasecmp(ol.v[i].id, item) == 0)
-			return &ol.v[i];
+		if (strcasecmp(v[i].id, item) == 0)
+			return v + i;
 	char *end;
 	errno = 0;
 	long k = strtol(item, &end, 10);
 	if (*item && !*end && !errno && k >= 1 && (size_t)k <= ol.n)
-		return &ol.v[k - 1];
+		return v + (k - 1);
 	for (size_t i = 0; i < ol.n; i++)
-		if (strcasecmp(ol.v[i].label, item) == 0)
-			return &ol.v[i];
+		if (strcasecmp(v[i].label, item) == 0)
+			return v + i;
 	return NULL;
 }
 
