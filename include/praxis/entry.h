@@ -105,6 +105,17 @@ int entry_restore(struct journal *j, int64_t id, struct px_error *err);
 /* Remove every trashed entry for good; *removed says how many. */
 int entry_empty_trash(struct journal *j, int *removed, struct px_error *err);
 
+/* ---- the text an editor holds ------------------------------------------ */
+
+/* Editors (the UI's and $EDITOR) hold an entry as one text: a first line
+ * "# Title", a blank line, then the body.  entry_split_text sets E's body
+ * from TEXT, and its title from a leading "# Title" line when E has no
+ * title yet; blank lines before the body and blank space after it are
+ * dropped.  entry_join_text gives that text back for E's title and body,
+ * ending in a newline (the caller frees it). */
+void entry_split_text(struct entry *e, const char *text);
+char *entry_join_text(const struct entry *e);
+
 /* ---- listing ------------------------------------------------------------ */
 
 struct entry_filter {

@@ -15,6 +15,7 @@
 
 #include "praxis/buf.h"
 #include "praxis/date.h"
+#include "praxis/editor.h"
 #include "praxis/error.h"
 #include "praxis/journal.h"
 #include "praxis/json.h"
@@ -141,9 +142,6 @@ void cli_print_safe(FILE *out, const char *s);
 /* ---- entries (cmd_add.c) ------------------------------------------------------ */
 
 struct entry;
-/* Set E's body from TEXT; a first line "# Title" becomes the title when E
- * has none.  Trailing blank lines are dropped. */
-void cli_split_title(struct entry *e, const char *text);
 /* Keep TEXT as a draft (for ENTRY_ID, 0 for a new entry) so nothing typed
  * is lost, and say so on stderr. */
 void cli_keep_draft(struct cli *cli, const char *text, int64_t entry_id, const char *why);
@@ -152,17 +150,6 @@ void cli_entry_heading(const char *title, const char *excerpt, char *out, size_t
 /* --since/--until/--range into inclusive 'YYYY-MM-DD' bounds (cmd_list.c). */
 int cli_resolve_range(const char *cmd, const char *since, const char *until, const char *range,
 		      char from[11], char to[11]);
-
-/* ---- editor ------------------------------------------------------------------ */
-
-/* Run $VISUAL or $EDITOR (split on blanks, run with execvp, no shell) on
- * a private temporary copy of TEXT and return the edited text in *out
- * (the caller frees).  On failure *out still holds the text as the editor
- * left it (or TEXT) so the caller can keep it as a draft. */
-int editor_run(const char *text, const char *suffix, char **out, struct px_error *err);
-/* Read the whole file PATH (at most MAX bytes, no symbolic link) into *OUT
- * (NUL-terminated, the caller frees) and its length into *LEN (may be NULL). */
-int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err);
 
 /* ---- templates and runs ------------------------------------------------------- */
 

@@ -70,7 +70,7 @@ static int load_script(char **script_path, char **text, size_t *len)
 	*script_path = px_buf_detach(&b);
 	struct px_error err;
 	px_error_clear(&err);
-	if (cli_read_file(*script_path, DEMO_MAX_SCRIPT, text, len, &err) == 0)
+	if (editor_read_file(*script_path, DEMO_MAX_SCRIPT, text, len, &err) == 0)
 		return 0;
 	if (err.code == PX_ERR_NOT_FOUND)
 		return cli_failf("%s: the demo script is missing (it is installed with the bundled "

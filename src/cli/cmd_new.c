@@ -157,7 +157,7 @@ static int resume_writing(struct cli *cli, struct journal *j, struct draft *d)
 		entry_init(&e);
 	}
 	int rc = 0;
-	cli_split_title(&e, text);
+	entry_split_text(&e, text);
 	if (journal_begin(j, &err) < 0 ||
 	    (update ? entry_update(j, &e, &err) : entry_add(j, &e, &err)) < 0 ||
 	    draft_delete(j, d->id, &err) < 0 || journal_commit(j, &err) < 0) {
