@@ -61,4 +61,33 @@ int answer_add(struct journal *j, int64_t entry_id, const struct answer *a,
 int answer_list(struct journal *j, int64_t entry_id,
 		int (*fn)(const struct answer *a, void *ctx), void *ctx, struct px_error *err);
 
+/*
+ * The most recent (or, with FIRST, the earliest) non-empty answer to step
+ * STEP_ID among live entries matching every filter given: made with
+ * TEMPLATE_ID (NULL: any), in INQUIRY_ID (0: any), or entry ENTRY_ID
+ * (0: any), leaving out EXCLUDE_ENTRY (0: none).  This is what recall
+ * steps read ("last week you said you would focus on …").
+ */
+struct answer_query {
+	const char *step_id;
+	const char *template_id;
+	int64_t inquiry_id;
+	int64_t entry_id;
+	int64_t exclude_entry;
+	int first;
+};
+
+struct answer_found {
+	char *text;                 /* the answer's value_text: the caller's */
+	char *entry_title;          /* the entry's title ("" when none): the caller's */
+	char entry_uuid[37];
+	char occurred_at[20];
+};
+
+void answer_found_free(struct answer_found *f);
+
+/* Returns 1 with *OUT filled, 0 when there is no such answer, -1 on error. */
+int answer_find(struct journal *j, const struct answer_query *q, struct answer_found *out,
+		struct px_error *err);
+
 #endif

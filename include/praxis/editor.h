@@ -15,6 +15,8 @@
 
 #include "praxis/error.h"
 
+#include <stddef.h>
+
 /* Run the editor on a private temporary copy of TEXT, a file whose name
  * ends in SUFFIX (".md"), and return the edited text in *out (the caller
  * frees).  Fails (PX_ERR_INVALID) when neither variable is set, and
@@ -22,5 +24,11 @@
  * failure *out still holds the text as the editor left it (or TEXT) so the
  * caller can keep it as a draft. */
 int editor_run(const char *text, const char *suffix, char **out, struct px_error *err);
+
+/* Read the whole file PATH (at most MAX bytes, never through a symbolic
+ * link) into *OUT, NUL-terminated and the caller's to free, and its length
+ * into *LEN (may be NULL): what the editor left, or an answers file.  A
+ * missing file is PX_ERR_NOT_FOUND, a larger one PX_ERR_LIMIT. */
+int editor_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err);
 
 #endif

@@ -68,7 +68,8 @@
  *     number eq..ge, text eq ne, list has; all present.
  *   - `vocabulary:`/`suggest:` name an inline vocabulary or one under `use:`.
  *     `required` does not apply to info or recall steps; a template has at
- *     most one outcome step; `opens_inquiry` names a text step.
+ *     most one outcome step; `opens_inquiry` and `closes_inquiry` name a text
+ *     step, and a template does not both open and close an inquiry.
  *   - Date expressions: today, tomorrow, yesterday, [+-]N(d|w|m|y), a weekday
  *     (full or three letters) or YYYY-MM-DD.  Text may not hold control
  *     characters other than tab and newline.
@@ -368,6 +369,9 @@ const char *const *template_facts(const struct template *t, size_t *n);
 const struct template_basis *template_based_on(const struct template *t, size_t *n);
 bool template_adapted(const struct template *t);
 const char *template_opens_inquiry(const struct template *t);    /* step id or NULL */
+/* closes_inquiry: {summary: STEP}: finishing a run inside an inquiry closes
+ * it with that text step's answer as the summary.  Step id or NULL. */
+const char *template_closes_inquiry(const struct template *t);
 struct template_words template_words(const struct template *t);
 size_t template_step_count(const struct template *t);
 const struct template_step *template_step_at(const struct template *t, size_t i);

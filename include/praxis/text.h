@@ -38,9 +38,9 @@ bool text_is_blank(const char *s);
 
 /* Words as a tutor counts them: a run of non-space characters with at least
  * one letter or digit is one word ("well-being", "don't", "#tag", "@Sam"),
- * punctuation alone is none, and each CJK ideograph, kana or hangul syllable
- * is a word of its own (those scripts do not separate words by spaces).
- * NULL counts 0. */
+ * punctuation alone is none, and each CJK ideograph or kana is a word of its
+ * own (Chinese and Japanese do not separate words by spaces; Korean does, so
+ * hangul is counted by runs like Latin).  NULL counts 0. */
 size_t text_word_count(const char *s);
 
 /* Check a tag name (one leading '#' allowed): 1 to TEXT_NAME_MAX bytes of

@@ -13,12 +13,15 @@
 #ifndef PRAXIS_CLI_H
 #define PRAXIS_CLI_H
 
+#include "praxis/buf.h"
 #include "praxis/date.h"
 #include "praxis/editor.h"
 #include "praxis/error.h"
 #include "praxis/journal.h"
+#include "praxis/json.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #define EXIT_USAGE 2
@@ -28,6 +31,8 @@ struct cli {
 	struct journal *journal;    /* opened on first use by cli_journal() */
 	int stdout_tty;
 	int stdin_tty;
+	struct template_set *templates;         /* loaded by cli_templates() */
+	struct template_diags *template_diags;  /* what loading them reported */
 };
 
 struct command {
@@ -55,7 +60,14 @@ int cmd_tags(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
 int cmd_inquiry(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_new(struct cli *cli, int argc, char **argv);
+int cmd_follow_up(struct cli *cli, int argc, char **argv);
+int cmd_due(struct cli *cli, int argc, char **argv);
+int cmd_drafts(struct cli *cli, int argc, char **argv);
+int cmd_templates(struct cli *cli, int argc, char **argv);
+int cmd_review(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 
 /* ---- errors ---------------------------------------------------------------- */
@@ -106,6 +118,21 @@ void table_cell(struct cli_table *t, const char *text);
 void table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void table_print(struct cli_table *t, enum out_format f, FILE *out);
 void table_free(struct cli_table *t);
+/* A listing in any of the three shapes: rows go to LISTING.table (table,
+ * tsv) or as objects into LISTING.json, an array (json); listing_print
+ * closes and prints it, or EMPTY_NOTE on a terminal when there were no rows.
+ * It returns whether a table was printed (a caller may add a hint). */
+struct cli_listing {
+	enum out_format format;     /* resolved: OUT_TABLE, OUT_TSV or OUT_JSON */
+	struct cli_table *table;
+	struct json_writer json;
+	struct px_buf buf;
+};
+void listing_begin(struct cli_listing *l, enum out_format resolved, int ncols,
+		   const char *const *headers);
+bool listing_print(struct cli_listing *l, int rows, const char *empty_note);
+void listing_free(struct cli_listing *l);
+
 /* The terminal's width when stdout is one, else 0. */
 int cli_term_width(void);
 
@@ -123,5 +150,18 @@ void cli_entry_heading(const char *title, const char *excerpt, char *out, size_t
 /* --since/--until/--range into inclusive 'YYYY-MM-DD' bounds (cmd_list.c). */
 int cli_resolve_range(const char *cmd, const char *since, const char *until, const char *range,
 		      char from[11], char to[11]);
+
+/* ---- templates and runs ------------------------------------------------------- */
+
+struct engine;
+struct template_set;
+/* The bundled and user templates, loaded once; never NULL. */
+struct template_set *cli_templates(struct cli *cli);
+/* Print a failed template lookup, mentioning template files with errors. */
+int cli_template_missing(struct cli *cli, const struct px_error *err);
+/* Drive run E to its end: from the answers file ANSWERS when not NULL,
+ * else one step at a time on the terminal (line mode).  Then finish it
+ * and say what was written.  The draft is kept when the learner stops. */
+int cli_run_engine(struct cli *cli, struct engine *e, const char *answers);
 
 #endif

@@ -25,13 +25,53 @@ static int now_text(char at[20], char today[11])
 	return 0;
 }
 
+/* The operands found among the options: the first, and how many. */
+struct operands {
+	const char *first;
+	int n;
+};
+
+/* cli_getopt with options on either side of the operands, as the usage
+ * lines write them ("close ID --summary TEXT"): cli_getopt stops at the
+ * first operand, so each one is set aside and parsing carries on after it;
+ * after "--" all the rest are operands.  Returns what cli_getopt returns;
+ * at -1 OPS holds the operands. */
+static int getopt_around(int argc, char **argv, const char *shortopts,
+			 const struct option *longopts, struct operands *ops)
+{
+	for (;;) {
+		int before = optind ? optind : 1;
+		int c = cli_getopt("inquiry", argc, argv, shortopts, longopts);
+		if (c != -1)
+			return c;
+		int ended = optind == before + 1 && strcmp(argv[before], "--") == 0;
+		while (optind < argc) {
+			if (ops->n++ == 0)
+				ops->first = argv[optind];
+			optind++;
+			if (!ended)
+				break;
+		}
+		if (ended || optind >= argc)
+			return -1;
+	}
+}
+
+/* new [--] QUESTION...: options only before the question, so its words may
+ * look like anything ("what does -- mean?"). */
 static int inquiry_new_cmd(struct cli *cli, int argc, char **argv)
 {
-	if (argc < 2)
+	static const struct option longopts[] = { { "help", no_argument, NULL, 'h' },
+						  { NULL, 0, NULL, 0 } };
+	int c;
+	optind = 0;
+	while ((c = cli_getopt("inquiry", argc, argv, "h", longopts)) != -1)
+		return c == 'h' ? cli_help_for("inquiry") : EXIT_USAGE;
+	if (optind >= argc)
 		return cli_usage("inquiry", "inquiry new needs the QUESTION");
 	struct px_buf q = PX_BUF_INIT;
-	for (int i = 1; i < argc; i++) {
-		if (i > 1)
+	for (int i = optind; i < argc; i++) {
+		if (i > optind)
 			px_buf_addc(&q, ' ');
 		px_buf_adds(&q, argv[i]);
 	}
@@ -57,9 +97,7 @@ static int inquiry_new_cmd(struct cli *cli, int argc, char **argv)
 }
 
 struct list_out {
-	enum out_format format;
-	struct cli_table *table;
-	struct json_writer json;
+	struct cli_listing l;
 };
 
 static void inquiry_json(struct json_writer *w, const struct inquiry *inq)
@@ -78,17 +116,17 @@ static void inquiry_json(struct json_writer *w, const struct inquiry *inq)
 static int print_inquiry(const struct inquiry *inq, void *ctx)
 {
 	struct list_out *o = ctx;
-	if (o->format == OUT_JSON) {
-		json_begin_object(&o->json);
-		inquiry_json(&o->json, inq);
-		json_end_object(&o->json);
+	if (o->l.format == OUT_JSON) {
+		json_begin_object(&o->l.json);
+		inquiry_json(&o->l.json, inq);
+		json_end_object(&o->l.json);
 		return 0;
 	}
-	table_cellf(o->table, "%lld", (long long)inq->id);
-	table_cell(o->table, inquiry_status_name(inq->status));
-	table_cellf(o->table, "%d", inq->entry_count);
-	table_cellf(o->table, "%.10s", inq->last_activity);
-	table_cell(o->table, inq->question);
+	table_cellf(o->l.table, "%lld", (long long)inq->id);
+	table_cell(o->l.table, inquiry_status_name(inq->status));
+	table_cellf(o->l.table, "%d", inq->entry_count);
+	table_cellf(o->l.table, "%.10s", inq->last_activity);
+	table_cell(o->l.table, inq->question);
 	return 0;
 }
 
@@ -101,9 +139,10 @@ static int inquiry_list_cmd(struct cli *cli, int argc, char **argv)
 	};
 	enum inquiry_filter filter = INQUIRY_ONLY_OPEN;
 	enum out_format format = OUT_AUTO;
+	struct operands ops = { 0 };
 	int c;
 	optind = 0;
-	while ((c = cli_getopt("inquiry", argc, argv, "ah", longopts)) != -1) {
+	while ((c = getopt_around(argc, argv, "ah", longopts, &ops)) != -1) {
 		if (c == 'h')
 			return cli_help_for("inquiry");
 		else if (c == 'a')
@@ -113,37 +152,24 @@ static int inquiry_list_cmd(struct cli *cli, int argc, char **argv)
 		else if (c != 'o' || cli_parse_format("inquiry", optarg, &format))
 			return EXIT_USAGE;
 	}
-	if (optind < argc)
-		return cli_usage("inquiry", "unexpected argument '%s'", argv[optind]);
+	if (ops.n)
+		return cli_usage("inquiry", "unexpected argument '%s'", ops.first);
 	struct journal *j = cli_journal(cli, 0);
 	if (!j)
 		return EXIT_FAILURE;
 	static const char *const headers[] = { "ID", "STATUS", "ENTRIES", "ACTIVE", "QUESTION" };
-	struct list_out o = { .format = cli_resolve_format(cli, format) };
-	struct px_buf json = PX_BUF_INIT;
-	if (o.format == OUT_JSON) {
-		json_init(&o.json, &json, 1);
-		json_begin_array(&o.json);
-	} else {
-		o.table = table_new(5, headers);
-	}
+	struct list_out o;
+	listing_begin(&o.l, cli_resolve_format(cli, format), 5, headers);
 	struct px_error err;
 	px_error_clear(&err);
 	int rc = 0, n = inquiry_list(j, filter, print_inquiry, &o, &err);
-	if (n < 0) {
+	if (n < 0)
 		rc = cli_fail(&err);
-	} else if (o.format == OUT_JSON) {
-		json_end_array(&o.json);
-		fputs(json.data, stdout);
-	} else if (n == 0 && o.format == OUT_TABLE) {
-		printf(filter == INQUIRY_ONLY_OPEN
-			       ? "No open inquiries: 'praxis inquiry new QUESTION' opens one.\n"
-			       : "No inquiries.\n");
-	} else {
-		table_print(o.table, o.format, stdout);
-	}
-	table_free(o.table);
-	px_buf_free(&json);
+	else
+		listing_print(&o.l, n, filter == INQUIRY_ONLY_OPEN
+				       ? "No open inquiries: 'praxis inquiry new QUESTION' opens one."
+				       : "No inquiries.");
+	listing_free(&o.l);
 	return rc;
 }
 
@@ -238,18 +264,19 @@ static int inquiry_show_cmd(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum out_format format = OUT_AUTO;
+	struct operands ops = { 0 };
 	int c;
 	optind = 0;
-	while ((c = cli_getopt("inquiry", argc, argv, "h", longopts)) != -1) {
+	while ((c = getopt_around(argc, argv, "h", longopts, &ops)) != -1) {
 		if (c == 'h')
 			return cli_help_for("inquiry");
 		if (c != 'o' || cli_parse_format("inquiry", optarg, &format))
 			return EXIT_USAGE;
 	}
-	if (optind != argc - 1)
+	if (ops.n != 1)
 		return cli_usage("inquiry", "inquiry show needs exactly one inquiry ID");
 	int64_t id;
-	if (cli_parse_id("inquiry", "an inquiry", argv[optind], &id))
+	if (cli_parse_id("inquiry", "an inquiry", ops.first, &id))
 		return EXIT_USAGE;
 	char at[20], today[11];
 	if (now_text(at, today))
@@ -319,9 +346,10 @@ static int inquiry_close_cmd(struct cli *cli, int argc, char **argv, int reopen)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *summary = NULL;
+	struct operands ops = { 0 };
 	int c;
 	optind = 0;
-	while ((c = cli_getopt("inquiry", argc, argv, "s:h", longopts)) != -1) {
+	while ((c = getopt_around(argc, argv, "s:h", longopts, &ops)) != -1) {
 		if (c == 'h')
 			return cli_help_for("inquiry");
 		if (c != 's' || reopen)
@@ -329,10 +357,10 @@ static int inquiry_close_cmd(struct cli *cli, int argc, char **argv, int reopen)
 					: EXIT_USAGE;
 		summary = optarg;
 	}
-	if (optind != argc - 1)
+	if (ops.n != 1)
 		return cli_usage("inquiry", "inquiry %s needs exactly one inquiry ID", argv[0]);
 	int64_t id;
-	if (cli_parse_id("inquiry", "an inquiry", argv[optind], &id))
+	if (cli_parse_id("inquiry", "an inquiry", ops.first, &id))
 		return EXIT_USAGE;
 	char at[20], today[11];
 	if (now_text(at, today))

@@ -1,17 +1,58 @@
 /*
  * cmd_show.c — `praxis show ID`: one entry in full, as readable text or
- * as JSON.  Template answers are shown once the engine writes them.
+ * as JSON: its answers to a template's steps (each under the step's title,
+ * with the prompt as it was asked), the actions it planned and the ones it
+ * followed up.
  */
 #include "cli.h"
 
+#include "praxis/action.h"
+#include "praxis/answer.h"
 #include "praxis/buf.h"
 #include "praxis/entry.h"
 #include "praxis/json.h"
+#include "praxis/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void show_json(const struct entry *e)
+static int answer_json(const struct answer *a, void *ctx)
+{
+	struct json_writer *w = ctx;
+	json_begin_object(w);
+	json_member_string(w, "step", a->step_id);
+	json_member_string(w, "kind", a->kind);
+	json_member_string(w, "title", a->title);
+	json_member_string(w, "prompt", a->prompt);
+	json_member_string(w, "text", a->value_text);
+	if (a->has_num) {
+		json_key(w, "number");
+		json_double(w, a->value_num);
+	}
+	if (a->value_ids)
+		json_member_string(w, "ids", a->value_ids);
+	if (a->measure)
+		json_member_string(w, "measure", a->measure);
+	json_end_object(w);
+	return 0;
+}
+
+static int action_json(const struct action *a, void *ctx)
+{
+	struct json_writer *w = ctx;
+	json_begin_object(w);
+	json_member_int(w, "id", a->id);
+	json_member_string(w, "text", a->text);
+	json_member_string(w, "due", a->due_date);
+	json_member_string(w, "status", action_status_name(a->status));
+	json_member_string(w, "outcome", a->outcome == OUTCOME_NONE ? NULL
+							: action_outcome_name(a->outcome));
+	json_member_int(w, "planned_by", a->planned_by);
+	json_end_object(w);
+	return 0;
+}
+
+static void show_json(struct journal *j, const struct entry *e)
 {
 	struct px_buf b = PX_BUF_INIT;
 	struct json_writer w;
@@ -48,12 +89,58 @@ static void show_json(const struct entry *e)
 		json_string(&w, e->people.items[i]);
 	json_end_array(&w);
 	json_member_string(&w, "body", e->body);
+	json_key(&w, "answers");
+	json_begin_array(&w);
+	answer_list(j, e->id, answer_json, &w, NULL);
+	json_end_array(&w);
+	json_key(&w, "actions");
+	json_begin_array(&w);
+	action_list_for_entry(j, e->id, action_json, &w, NULL);
+	json_end_array(&w);
+	json_key(&w, "follows_up");
+	json_begin_array(&w);
+	action_list_followed_by(j, e->id, action_json, &w, NULL);
+	json_end_array(&w);
 	json_end_object(&w);
 	fputs(b.data, stdout);
 	px_buf_free(&b);
 }
 
-static void show_text(const struct entry *e)
+static int answer_text(const struct answer *a, void *ctx)
+{
+	(void)ctx;
+	fputc('\n', stdout);
+	cli_print_safe(stdout, a->title && *a->title ? a->title : a->step_id);
+	fputc('\n', stdout);
+	if (a->prompt && *a->prompt) {
+		fputs("  Q: ", stdout);
+		cli_print_safe(stdout, a->prompt);
+		fputc('\n', stdout);
+	}
+	if (a->value_text) {
+		char *safe = text_escape_controls(a->value_text);
+		for (char *p = safe; *p;) {
+			size_t n = strcspn(p, "\n");
+			printf("  %.*s\n", (int)n, p);
+			p += n + (p[n] == '\n');
+		}
+		free(safe);
+	}
+	return 0;
+}
+
+static int action_text(const struct action *a, void *ctx)
+{
+	const char *what = ctx;
+	printf("  %s action %lld: ", what, (long long)a->id);
+	cli_print_safe(stdout, a->text);
+	printf(" (due %s, %s%s%s)\n", a->due_date, action_status_name(a->status),
+	       a->outcome != OUTCOME_NONE ? ", " : "",
+	       a->outcome != OUTCOME_NONE ? action_outcome_name(a->outcome) : "");
+	return 0;
+}
+
+static void show_text(struct journal *j, const struct entry *e)
 {
 	if (e->title[0]) {
 		cli_print_safe(stdout, e->title);
@@ -86,10 +173,23 @@ static void show_text(const struct entry *e)
 		}
 		fputc('\n', stdout);
 	}
+	if (e->template_id)
+		printf("template: %s (version %d)\n", e->template_id, e->template_version);
 	if (e->body[0]) {
 		fputc('\n', stdout);
 		cli_print_safe(stdout, e->body);
 		fputc('\n', stdout);
+	}
+	answer_list(j, e->id, answer_text, NULL, NULL);
+	struct px_error err;
+	px_error_clear(&err);
+	if (action_list_followed_by(j, e->id, NULL, NULL, &err) > 0) {
+		printf("\nFollows up:\n");
+		action_list_followed_by(j, e->id, action_text, (void *)"->", NULL);
+	}
+	if (action_list_for_entry(j, e->id, NULL, NULL, &err) > 0) {
+		printf("\nPlanned:\n");
+		action_list_for_entry(j, e->id, action_text, (void *)"->", NULL);
 	}
 }
 
@@ -127,9 +227,9 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	if (entry_get(j, id, &e, &err) < 0)
 		rc = cli_fail(&err);
 	else if (json)
-		show_json(&e);
+		show_json(j, &e);
 	else
-		show_text(&e);
+		show_text(j, &e);
 	entry_free(&e);
 	return rc;
 }

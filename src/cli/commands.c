@@ -30,6 +30,7 @@ const struct command commands[] = {
 	  "      --until DATE       on or before DATE\n"
 	  "  -r, --range RANGE      a period: 'last week', '2026-03', '2026-W10', FROM..TO\n"
 	  "      --reverse          oldest first\n"
+	  "      --trash            the entries in the trash instead\n"
 	  "      --format FORMAT    table, tsv or json\n",
 	  cmd_list },
 	{ "show", "show [--format text|json] ID", "Print one entry in full.",
@@ -55,16 +56,71 @@ const struct command commands[] = {
 	  "      --role ROLE        set NAME's role (used when exporting anonymised)\n"
 	  "      --pseudonym NAME   set NAME's pseudonym\n",
 	  cmd_people },
-	{ "inquiry", "inquiry new QUESTION | list [--all] | show ID | close ID [--summary TEXT]",
+	{ "inquiry", "inquiry new QUESTION | list [--all|--closed] | show ID | close ID "
+	  "[--summary TEXT] | reopen ID",
 	  "Ongoing inquiries: a question followed across entries.",
 	  "  new QUESTION           open an inquiry\n"
-	  "  list [--all]           open inquiries (--all: closed too)\n"
-	  "  show ID                the inquiry and its entries\n"
-	  "  close ID               close it, with --summary TEXT\n",
+	  "  list [--all|--closed]  open inquiries (--all: closed too; --closed: only those)\n"
+	  "  show ID                the inquiry's chain of entries, actions and follow-ups\n"
+	  "  close ID               close it, with --summary TEXT\n"
+	  "  reopen ID              open a closed inquiry again\n"
+	  "      --format FORMAT    list and show: table, tsv or json\n",
 	  cmd_inquiry },
+	{ "new", "new [options]", "Write a guided entry: a reflective template, step by step.",
+	  "  -t, --template ID      the template (default: the frame's own; see 'templates')\n"
+	  "  -f, --frame FRAME      note, incident, period or inquiry\n"
+	  "  -q, --inquiry ID       write inside an inquiry\n"
+	  "  -a, --answers FILE     answer from a YAML or JSON file instead of the terminal\n"
+	  "      --resume DRAFT     continue a draft ('praxis drafts' lists them)\n"
+	  "      --blank            no prompts: write freely, as 'praxis add'\n"
+	  "      --title TITLE      the entry's title (default: the first answer's first line)\n"
+	  "  -d, --date DATE        the date the entry is about (default now)\n"
+	  "      --period PERIOD    review templates: the period ('last week', '2026-03')\n"
+	  "  -p, --private          keep the entry out of exports\n"
+	  "  In line mode a line with only '<' goes back a step; end of input stops and\n"
+	  "  keeps the run as a draft.\n",
+	  cmd_new },
+	{ "due", "due [--upcoming[=DAYS]] [--format FORMAT]",
+	  "Planned actions due for a follow-up (today and overdue).",
+	  "      --upcoming[=DAYS]  also those due in the next DAYS days (default 7)\n"
+	  "      --format FORMAT    table, tsv or json\n",
+	  cmd_due },
+	{ "follow-up", "follow-up [options] ACTION", "Reflect on a planned action and close its cycle.",
+	  "  -t, --template ID      another follow-up template than the action's own\n"
+	  "  -a, --answers FILE     answer from a YAML or JSON file\n"
+	  "      --title TITLE      the follow-up entry's title\n"
+	  "  -d, --date DATE        the date the follow-up is about (default now)\n"
+	  "  -p, --private          keep the entry out of exports\n",
+	  cmd_follow_up },
+	{ "drafts", "drafts [list] [--format FORMAT] | drafts rm DRAFT...",
+	  "Unfinished entries and template runs kept in the journal.",
+	  "      --format FORMAT    table, tsv or json\n"
+	  "  rm DRAFT...            delete drafts for good\n",
+	  cmd_drafts },
+	{ "review", "review [PERIOD] [--inquiry ID] [--tag TAG] [--frame FRAME] [--format FORMAT]",
+	  "Look at a period as a whole: what came up, what changed, what recurs.",
+	  "  PERIOD                 week, month (default), quarter, last week, 2026-03,\n"
+	  "                         2026-W10, 2026-Q1, FROM..TO\n"
+	  "  -q, --inquiry ID       only the entries of this inquiry\n"
+	  "  -g, --tag TAG          only entries with this tag ('power/' for a family)\n"
+	  "  -f, --frame FRAME      only this frame\n"
+	  "      --format FORMAT    table (the report) or json\n",
+	  cmd_review },
+	{ "templates", "templates [list] | show ID [--yaml] | check [FILE...] | new ID",
+	  "The reflective templates: list, read, check and start your own.",
+	  "  list [--format F]      every template with its frames, role and source\n"
+	  "  show ID [--yaml]       a template's steps and sources (--yaml: its file)\n"
+	  "  check [FILE...]        validate files (default: every template); exit 1 on errors\n"
+	  "  new ID                 a commented starting file in your templates folder\n",
+	  cmd_templates },
 	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
 	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",
 	  cmd_backup },
+	{ "demo", "demo [--db PATH]",
+	  "Make a demo journal: three months of a learner on a leadership course.",
+	  "      --db PATH          the new journal's file (default: the default journal);\n"
+	  "                         the demo refuses to touch a file that already exists\n",
+	  cmd_demo },
 	{ "help", "help [COMMAND]", "Show help for praxis or a command.", "", cmd_help },
 };
 

@@ -8,6 +8,7 @@
 #include "../ui/ui.h"
 
 #include "praxis/suggest.h"
+#include "praxis/template.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -121,5 +122,7 @@ int main(int argc, char **argv)
 		rc = cli_failf("writing output: %s", "the output could not be written");
 	if (cli.journal && journal_close(cli.journal) != 0 && rc == 0)
 		rc = cli_failf("closing the journal: a change was left unfinished");
+	template_set_free(cli.templates);
+	template_diags_free(cli.template_diags);
 	return rc;
 }

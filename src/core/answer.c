@@ -219,3 +219,48 @@ int answer_list(struct journal *j, int64_t entry_id,
 	free(rows);
 	return passed;
 }
+
+/* ---- finding earlier answers (recall) ----------------------------------------- */
+
+#define SQL_FIND_BASE \
+	"SELECT a.value_text, e.title, e.uuid, e.occurred_at FROM answer a" \
+	" JOIN entry e ON e.id = a.entry_id" \
+	" WHERE a.step_id = ?1 AND e.deleted_at IS NULL" \
+	" AND a.value_text IS NOT NULL AND a.value_text <> ''" \
+	" AND (?2 IS NULL OR e.template_id = ?2) AND (?3 IS NULL OR e.inquiry_id = ?3)" \
+	" AND (?4 IS NULL OR e.id = ?4) AND (?5 IS NULL OR e.id <> ?5)"
+
+static const char SQL_FIND_LAST[] = SQL_FIND_BASE " ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1";
+static const char SQL_FIND_FIRST[] = SQL_FIND_BASE " ORDER BY e.occurred_at, e.id LIMIT 1";
+
+void answer_found_free(struct answer_found *f)
+{
+	free(f->text);
+	free(f->entry_title);
+	memset(f, 0, sizeof *f);
+}
+
+int answer_find(struct journal *j, const struct answer_query *q, struct answer_found *out,
+		struct px_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = db_stmt(j, q->first ? SQL_FIND_FIRST : SQL_FIND_LAST, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, q->step_id);
+	db_bind_text(s, 2, q->template_id);
+	db_bind_id(s, 3, q->inquiry_id);
+	db_bind_id(s, 4, q->entry_id);
+	db_bind_id(s, 5, q->exclude_entry);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->text = db_col_dup(s, 0);
+		out->entry_title = db_col_dup(s, 1);
+		db_col_copy(s, 2, out->entry_uuid, sizeof out->entry_uuid);
+		db_col_copy(s, 3, out->occurred_at, sizeof out->occurred_at);
+	}
+	db_done(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(j, rc, "reading an earlier answer", err);
+}

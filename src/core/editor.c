@@ -39,26 +39,32 @@ static int write_all(int fd, const char *s, size_t len)
 	return 0;
 }
 
-static int read_file(const char *path, char **out, struct px_error *err)
+int editor_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(errno));
+		return px_error_at(err, errno == ENOENT ? PX_ERR_NOT_FOUND : PX_ERR_IO, path, 0, 0,
+				   "%s", strerror(errno));
 	struct px_buf b = PX_BUF_INIT;
 	char chunk[65536];
 	ssize_t n;
 	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || b.len + (size_t)n > EDITOR_MAX_BYTES) {
+		if (n < 0 || b.len + (size_t)n > max) {
+			int e = errno;
 			close(fd);
 			px_buf_free(&b);
-			return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s",
-					   n < 0 ? strerror(errno) : "the edited text is over 64 MB");
+			if (n < 0)
+				return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(e));
+			return px_error_at(err, PX_ERR_LIMIT, path, 0, 0, "the file is larger than %zu MiB",
+					   max / (1024 * 1024));
 		}
 		px_buf_add(&b, chunk, (size_t)n);
 	}
 	close(fd);
+	if (len)
+		*len = b.len;
 	*out = px_buf_detach(&b);
 	return 0;
 }
@@ -147,7 +153,7 @@ int editor_run(const char *text, const char *suffix, char **out, struct px_error
 		else {
 			rc = spawn_editor(editor, file.data, err);
 			char *edited = NULL;
-			if (read_file(file.data, &edited, rc == 0 ? err : NULL) == 0) {
+			if (editor_read_file(file.data, EDITOR_MAX_BYTES, &edited, NULL, rc == 0 ? err : NULL) == 0) {
 				free(*out);
 				*out = edited;
 			} else {

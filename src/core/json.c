@@ -28,6 +28,17 @@ static void newline(struct json_writer *w)
 		px_buf_adds(w->out, "  ");
 }
 
+/* The value count of the innermost open container.  Levels past the array
+ * share its last slot, and that is enough: only the innermost count is
+ * read, and a container holding a child that was just closed has a value
+ * (that child), which close_container writes back.  So the depth itself is
+ * never capped, every bracket is closed and every comma placed, however
+ * deep the caller nests. */
+static int *level_count(struct json_writer *w)
+{
+	return &w->count[w->depth < JSON_MAX_DEPTH ? w->depth : JSON_MAX_DEPTH - 1];
+}
+
 /* Before any value or key: a comma if needed, and the indent. */
 static void before_value(struct json_writer *w)
 {
@@ -36,7 +47,7 @@ static void before_value(struct json_writer *w)
 		return;
 	}
 	if (w->depth > 0) {
-		if (w->count[w->depth]++ > 0)
+		if ((*level_count(w))++ > 0)
 			px_buf_addc(w->out, ',');
 		newline(w);
 	}
@@ -46,19 +57,20 @@ static void open_container(struct json_writer *w, char c)
 {
 	before_value(w);
 	px_buf_addc(w->out, c);
-	if (w->depth < JSON_MAX_DEPTH - 1)
-		w->depth++;
-	w->count[w->depth] = 0;
+	w->depth++;
+	*level_count(w) = 0;
 }
 
 static void close_container(struct json_writer *w, char c)
 {
-	int had = w->count[w->depth] > 0;
+	int had = *level_count(w) > 0;
 	if (w->depth > 0)
 		w->depth--;
 	if (had)
 		newline(w);
 	px_buf_addc(w->out, c);
+	if (w->depth > 0 && *level_count(w) == 0)
+		*level_count(w) = 1;
 	if (w->depth == 0 && w->pretty)
 		px_buf_addc(w->out, '\n');
 }

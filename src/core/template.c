@@ -184,7 +184,7 @@ int template_read_file(const char *path, char **out, size_t *len, struct vctx *c
 static const char *const top_keys[] = {
 	"praxis_template", "id", "version", "name", "summary", "based_on", "adapted", "frames",
 	"role", "period", "attends_to", "tags", "use", "vocabularies", "facts",
-	"opens_inquiry", "words", "steps",
+	"opens_inquiry", "closes_inquiry", "words", "steps",
 };
 #define N_TOP (sizeof top_keys / sizeof top_keys[0])
 
@@ -312,6 +312,8 @@ static void top_vocabularies(struct vctx *c, struct template *t, const struct yn
 	t->broken_vocabs = arena_array(c->arena, v->n + 1, sizeof *t->broken_vocabs);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *key = v->kids[2 * i];
+		if (strncmp(key->str, "x-", 2) == 0)   /* room for other tools, as elsewhere */
+			continue;
 		vpath_key(p, "vocabularies", key->str);
 		const char *id = vid(c, key, p, VID_TEMPLATE);
 		if (id && vocab_parse(c, id, v->kids[2 * i + 1], p, &t->vocabs[t->n_vocabs]))
@@ -353,16 +355,20 @@ static void top_use(struct vctx *c, struct template *t, const struct ynode *v)
 			use_ok(c, v->kids[i], vpath_index(p, "use", i), t);
 }
 
-static void top_opens_inquiry(struct vctx *c, struct template *t, const struct ynode *v)
+/* opens_inquiry: {question: STEP} and closes_inquiry: {summary: STEP} both
+ * name a text step whose answer becomes the inquiry's question or its
+ * closing summary.  *OUT gets the step id when it is valid. */
+static void top_inquiry_link(struct vctx *c, struct template *t, const struct ynode *v,
+			     const char *key, const char *field, const char **out)
 {
-	static const char *const keys[] = { "question" };
-	char sug[128];
-	if (!vis_map(c, v, "opens_inquiry"))
+	const char *const keys[] = { field };
+	char sug[128], path[64];
+	if (!vis_map(c, v, key))
 		return;
-	vkeys(c, v, "opens_inquiry", keys, 1);
-	const struct ynode *q = ymap_get(v, "question");
-	if (!vrequire(c, v, "opens_inquiry", "question") ||
-	    !vtext(c, q, "opens_inquiry.question", 0))
+	vkeys(c, v, key, keys, 1);
+	snprintf(path, sizeof path, "%s.%s", key, field);
+	const struct ynode *q = ymap_get(v, field);
+	if (!vrequire(c, v, key, field) || !vtext(c, q, path, 0))
 		return;
 	long k = template_step_find(t, q->str);
 	if (k < 0) {
@@ -371,13 +377,13 @@ static void top_opens_inquiry(struct vctx *c, struct template *t, const struct y
 		for (size_t i = 0; i < t->n_steps; i++)
 			if (t->steps[i].id)
 				ids[n++] = t->steps[i].id;
-		verror(c, q, "opens_inquiry.question", "'%s' is not a step of this template%s",
+		verror(c, q, path, "'%s' is not a step of this template%s",
 		       q->str, vsuggest(q->str, ids, n, sug));
 	} else if (t->steps[k].kind != TEMPLATE_TEXT) {
-		verror(c, q, "opens_inquiry.question", "'%s' is a %s step; the question must come "
-		       "from a text step", q->str, template_kind_name(t->steps[k].kind));
+		verror(c, q, path, "'%s' is a %s step; the %s must come from a text step", q->str,
+		       template_kind_name(t->steps[k].kind), field);
 	} else {
-		t->opens_inquiry = q->str;
+		*out = q->str;
 	}
 }
 
@@ -474,7 +480,13 @@ static void template_validate(struct vctx *c, struct template *t, const struct y
 	steps_link(c, t);
 	const struct ynode *v = ymap_get(root, "opens_inquiry");
 	if (v)
-		top_opens_inquiry(c, t, v);
+		top_inquiry_link(c, t, v, "opens_inquiry", "question", &t->opens_inquiry);
+	if ((v = ymap_get(root, "closes_inquiry"))) {
+		top_inquiry_link(c, t, v, "closes_inquiry", "summary", &t->closes_inquiry);
+		if (t->opens_inquiry && t->closes_inquiry)
+			verror(c, v, "closes_inquiry", "a template cannot both open and close an "
+			       "inquiry");
+	}
 	if (c->errors == 0)   /* advice on a broken template is noise */
 		lints(c, t, root);
 }
@@ -621,6 +633,7 @@ enum template_role template_role(const struct template *t) { return t->role; }
 const char *template_period_default(const struct template *t) { return t->period; }
 bool template_adapted(const struct template *t) { return t->adapted; }
 const char *template_opens_inquiry(const struct template *t) { return t->opens_inquiry; }
+const char *template_closes_inquiry(const struct template *t) { return t->closes_inquiry; }
 struct template_words template_words(const struct template *t) { return t->words; }
 size_t template_step_count(const struct template *t) { return t->n_steps; }
 const char *template_hash(const struct template *t) { return t->hash; }

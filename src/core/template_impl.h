@@ -149,6 +149,7 @@ struct template {
 	size_t n_based_on;
 	bool adapted;
 	const char *opens_inquiry;
+	const char *closes_inquiry;
 	struct template_words words;
 	struct template_step *steps;
 	size_t n_steps;

@@ -16,6 +16,9 @@
 #include "praxis/suggest.h"
 #include "template_impl.h"
 
+#include "praxis/date.h"
+#include "praxis/text.h"
+
 const char *vpath_key(char buf[VPATH], const char *parent, const char *key)
 {
 	snprintf(buf, VPATH, "%s%s%.48s", parent, parent[0] ? "." : "", key);
@@ -362,68 +365,22 @@ bool vwords(struct vctx *c, const struct ynode *n, const char *path,
 	return true;
 }
 
-static bool all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
-static bool iso_date(const char *s, size_t len)
-{
-	if (len != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
-	    !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
-		return false;
-	int month = (s[5] - '0') * 10 + (s[6] - '0');
-	int day = (s[8] - '0') * 10 + (s[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-static bool date_expr_n(const char *s, size_t len)
-{
-	static const char *const words[] = {
-		"today", "tomorrow", "yesterday", "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == len && strncmp(words[i], s, len) == 0)
-			return true;
-	if (iso_date(s, len))
-		return true;
-	size_t i = (len && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
-	size_t digits = 0;
-	while (i + digits < len && isdigit((unsigned char)s[i + digits]))
-		digits++;
-	return digits >= 1 && digits <= 4 && i + digits + 1 == len &&
-	       strchr("dwmy", s[len - 1]) != NULL;
-}
+/* Date expressions and periods mean what the date module says they mean
+ * (date.h): checking them with the same parser that resolves them at run
+ * time means a template can never hold a date the engine then refuses.
+ * A fixed reference day stands for "now": validity does not depend on it. */
+static const struct px_datetime reference_now = { { 2000, 1, 1 }, 12, 0, 0, 1 };
 
 bool date_expr_valid(const char *s)
 {
-	return date_expr_n(s, strlen(s));
+	struct px_datetime out;
+	return date_parse_expr(s, &reference_now, DATE_FUTURE, &out, NULL) == 0;
 }
 
 bool period_valid(const char *s)
 {
-	static const char *const words[] = { "day", "week", "month", "quarter", "year" };
-	size_t len = strlen(s);
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(s, words[i]) == 0)
-			return true;
-	const char *dots = strstr(s, "..");
-	if (dots)
-		return dots > s && dots[2] && date_expr_n(s, (size_t)(dots - s)) &&
-		       date_expr_valid(dots + 2);
-	if (len == 4)
-		return all_digits(s, 4);
-	if (len == 7 && s[4] == '-' && all_digits(s, 4) && all_digits(s + 5, 2))
-		return (s[5] - '0') * 10 + (s[6] - '0') >= 1 && (s[5] - '0') * 10 + (s[6] - '0') <= 12;
-	if (len == 8 && s[4] == '-' && s[5] == 'W' && all_digits(s, 4) && all_digits(s + 6, 2))
-		return (s[6] - '0') * 10 + (s[7] - '0') >= 1 && (s[6] - '0') * 10 + (s[7] - '0') <= 53;
-	if (len == 7 && s[4] == '-' && s[5] == 'Q' && all_digits(s, 4))
-		return s[6] >= '1' && s[6] <= '4';
-	return iso_date(s, len);
+	struct px_date_range r;
+	return date_parse_range(s, &reference_now, &r, NULL) == 0;
 }
 
 /* §7.1: letters, digits, '-', '_' and '/', with no '/' at either end.
@@ -438,11 +395,6 @@ static bool tag_chars(const char *s)
 	return true;
 }
 
-static bool tag_valid(const char *s)
-{
-	size_t len = strlen(s);
-	return len > 0 && len <= 64 && tag_chars(s) && s[0] != '/' && s[len - 1] != '/';
-}
 
 bool prefix_valid(const char *s)
 {
@@ -452,10 +404,10 @@ bool prefix_valid(const char *s)
 
 bool vtag(struct vctx *c, const struct ynode *n, const char *path)
 {
-	char show[80];
-	if (tag_valid(n->str))
+	struct px_error why;
+	px_error_clear(&why);
+	if (text_tag_valid(n->str, &why) == 0)
 		return true;
-	verror(c, n, path, "'%s' is not a tag (letters, digits, '-', '_' and '/', not '/' at "
-	       "either end)", vshow(n->str, show));
+	verror(c, n, path, "%s", why.msg);
 	return false;
 }

@@ -234,6 +234,8 @@ struct template_vocab *vocab_file_parse(struct vctx *c, const struct ynode *root
 	struct template_vocab *out = arena_array(c->arena, all->n + 1, sizeof *out);
 	for (size_t i = 0; i < all->n; i++) {
 		const struct ynode *key = all->kids[2 * i];
+		if (strncmp(key->str, "x-", 2) == 0)   /* room for other tools, as elsewhere */
+			continue;
 		vpath_key(p, "vocabularies", key->str);
 		const char *id = vid(c, key, p, VID_TEMPLATE);
 		if (id && vocab_parse(c, id, all->kids[2 * i + 1], p, &out[*count]))

@@ -89,6 +89,16 @@ EDITOR="$SANDBOX/failing.sh" px edit 1
 expect_rc 1 "a failing editor is an error"
 expect_err "failed" "the error says the editor failed"
 expect_err "draft" "the text is kept as a draft"
+draft=$(printf '%s\n' "$err" | sed -n 's/.*kept as draft \([0-9]*\).*/\1/p')
+px drafts
+expect_out "$draft	entry	" "drafts lists the kept text"
+px new --resume "$draft"
+expect_rc 0 "the kept text is saved from its draft"
+expect_out "updated entry 1 from draft $draft" "back into the entry it was editing"
+px show 1
+expect_out "my unsaved thoughts" "nothing typed in the failed editor is lost"
+px drafts
+expect_out_eq "" "and the draft is gone"
 
 EDITOR="$SANDBOX/no-such-editor" px edit 1
 expect_rc 1 "a missing editor is an error"
@@ -138,5 +148,20 @@ XDG_DATA_HOME="$SANDBOX/xdg" run "$PRAXIS" add "in the default place"
 check "the default journal lives under XDG_DATA_HOME" [ -f "$SANDBOX/xdg/praxis/journal.db" ]
 PRAXIS_DB="$SANDBOX/env.db" run "$PRAXIS" add "via PRAXIS_DB"
 check "PRAXIS_DB chooses the journal" [ -f "$SANDBOX/env.db" ]
+
+# --- people: roles and pseudonyms ------------------------------------------
+px people set Sam --role "line manager" --pseudonym Alex
+expect_rc 0 "people set NAME --role R, as the usage line writes it"
+px people set --role mentor Priya
+expect_rc 0 "and with the options first"
+px people
+expect_out "1	Sam	line manager	Alex" "the role and pseudonym are kept"
+px people set "two words" --role x
+expect_rc 1 "a name that cannot follow '@' is an error"
+expect_one_line_error "and says so in one line"
+px people set Sam
+expect_rc 2 "people set without --role or --pseudonym is a usage error"
+px tags zz
+expect_rc 0 "a tag prefix with no match"
 
 finish

@@ -256,6 +256,107 @@ static void test_list_filters_and_keyset_paging(void **state)
 	assert_int_equal(got.ids[0], b);
 }
 
+/*
+ * A tag filter scans the newest thousand entries one way and goes on past
+ * them another (entry_list.c).  With more entries than that, a page must
+ * read exactly as one scan in time order would: across the end of the
+ * thousand, where two entries share a time (entry 101 is the 1000th live
+ * entry and entry 100 has its time), without trashed entries, paged or
+ * not, newest or oldest first.  Entry k (id k + 1) is at minute k / 2.
+ */
+#define MANY 1101
+
+static int many_has_tag(int k, const char *tag)
+{
+	if (strcmp(tag, "edge") == 0)
+		return k <= 4 || k == 100 || k == 101;
+	return k % 7 == 0; /* "every7" */
+}
+
+struct many {
+	int64_t ids[MANY];
+	int n;
+	char last_at[20];
+	int64_t last_id;
+};
+
+static int collect_many(const struct entry_summary *s, void *ctx)
+{
+	struct many *m = ctx;
+	assert_true(m->n < MANY);
+	m->ids[m->n++] = s->id;
+	memcpy(m->last_at, s->occurred_at, sizeof m->last_at);
+	m->last_id = s->id;
+	return 0;
+}
+
+static void add_many(struct journal *j)
+{
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(journal_begin(j, &err), 0);
+	for (int k = 0; k < MANY; k++) {
+		char when[32], body[64];
+		snprintf(when, sizeof when, "2024-01-01 %02d:%02d:00", k / 2 / 60, k / 2 % 60);
+		snprintf(body, sizeof body, "entry %d%s%s", k, many_has_tag(k, "edge") ? " #edge" : "",
+			 many_has_tag(k, "every7") ? " #every7" : "");
+		assert_int_equal(add(j, FRAME_NOTE, when, "", body, NULL), k + 1);
+	}
+	assert_int_equal(journal_commit(j, &err), 0);
+	assert_int_equal(entry_trash(j, 3, &err), 0); /* entry 2, tagged edge */
+}
+
+static void expect_many(const struct many *got, const char *tag, int oldest_first)
+{
+	int n = 0;
+	for (int i = 0; i < MANY; i++) {
+		int k = oldest_first ? i : MANY - 1 - i;
+		if (k == 2 || !many_has_tag(k, tag))
+			continue;
+		assert_true(n < got->n);
+		assert_int_equal(got->ids[n], k + 1);
+		n++;
+	}
+	assert_int_equal(got->n, n);
+}
+
+static void test_list_tag_past_the_first_thousand(void **state)
+{
+	struct fixture *f = *state;
+	add_many(f->j);
+	static const char *const tags[] = { "edge", "every7" };
+	struct px_error err;
+	px_error_clear(&err);
+	for (int t = 0; t < 2; t++) {
+		for (int oldest = 0; oldest < 2; oldest++) {
+			struct entry_filter fl;
+			entry_filter_init(&fl);
+			fl.tag = tags[t];
+			fl.oldest_first = oldest;
+			struct many whole = { 0 }, paged = { 0 };
+			assert_true(entry_list(f->j, &fl, collect_many, &whole, &err) > 0);
+			expect_many(&whole, tags[t], oldest);
+			/* pages of three, each from the last key seen */
+			fl.limit = 3;
+			int got;
+			while ((got = entry_list(f->j, &fl, collect_many, &paged, &err)) > 0) {
+				memcpy(fl.after_occurred, paged.last_at, sizeof fl.after_occurred);
+				fl.after_id = paged.last_id;
+			}
+			assert_int_equal(got, 0);
+			expect_many(&paged, tags[t], oldest);
+		}
+	}
+	struct entry_filter fl;
+	entry_filter_init(&fl);
+	fl.tag = "edge";
+	fl.limit = 20;
+	struct many page = { 0 };
+	assert_int_equal(entry_list(f->j, &fl, collect_many, &page, &err), 6);
+	assert_int_equal(page.ids[0], 102); /* in the first thousand */
+	assert_int_equal(page.ids[1], 101); /* same time, just past them */
+}
+
 static int stop_after_one(const struct entry_summary *s, void *ctx)
 {
 	(void)s;
@@ -286,6 +387,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_update_recomputes_tags, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trash_restore_and_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_filters_and_keyset_paging, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_tag_past_the_first_thousand, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_callback_can_stop, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
