@@ -9,8 +9,8 @@
 
 tui_start_px 60 20
 tui_wait "Recent entries" "Home"
-tui_keys p
-tui_wait "New time period" "p starts a time period review"
+tui_keys w j j Enter
+tui_wait "New time period" "w writes a time period review without prompts"
 tui_wait "Period 2026-03-09 to 2026-03-15" "this week by default"
 tui_keys C-t
 tui_wait "Period (this week" "^T asks for the period"
@@ -85,7 +85,8 @@ check "a period review of last week" grep -q "period 2026-03-02 to 2026-03-08" "
 check "with the edited text" grep -q "_>second| line<" "$SANDBOX/show"
 tui_wait_gone "Unfinished" "no draft is left"
 
-tui_keys n
+tui_keys w Enter
+tui_wait "New note" "a note without prompts"
 tui_type "A thought to throw away"
 tui_keys Escape
 tui_wait "Close: s save" "asked"

@@ -45,8 +45,8 @@ tui_wait "2026-03-10  Brief Sam in person" "the action due today"
 tui_wait "due today" "is due today"
 tui_wait '(from "Handover went wrong")' "with the entry that planned it"
 
-tui_keys j Enter
-tui_wait "Follow-up (inquiry)" "Enter on a due action starts its follow-up"
+tui_keys j w
+tui_wait "Follow-up (inquiry)" "w on a due action writes its follow-up without prompts"
 tui_wait "Following up: Brief Sam in person (planned 2026-03-03)" "naming the action"
 tui_wait "# Follow-up: Brief Sam in person" "with a title to start from"
 tui_type "Briefed Sam face to face; it went well."
@@ -57,7 +57,7 @@ tui_wait "followed up: the cycle is closed" "It worked: the cycle is closed"
 tui_wait "2 days overdue" "the other action is still due"
 tui_wait_gone "due today" "the followed-up one is gone from Home"
 
-tui_keys Enter
+tui_keys w
 tui_wait "Following up: Write a handover checklist" "the overdue one"
 tui_type "Not written yet."
 tui_keys C-s

@@ -50,13 +50,13 @@ has "Close the inquiry, with a summary" "the Inquiry screen's keys"
 tui_keys q q q q
 tui_wait "Recent entries" "back on Home"
 
-tui_keys n
+tui_keys w Enter
 tui_wait "New note" "the editor"
 tui_type "Why? Because: it works."
 tui_wait "Why? Because: it works." "? and : are typed as text in the editor"
 tui_keys F1
 has "Keys: Writing" "F1 opens help while writing"
-has "Save the entry and close the editor" "^S"
+has "Save the entry (guided" "^S"
 has "Cut the line" "line cut"
 has "Undo the last change" "undo"
 has "ordinary characters here" "help says why ? types"
@@ -70,10 +70,22 @@ tui_keys q
 tui_keys C-s
 tui_wait "saved entry 2" "the note saves"
 
+tui_keys c
+tui_wait "step 1 of" "c starts a guided critical incident"
+tui_keys F1
+has "Keys: Guided reflection" "F1 opens help for a guided run"
+has "Answer this step and go to the next" "Tab"
+has "Go back to the previous step" "Shift-Tab"
+has "Tick or untick the option" "Space in a multiple choice"
+tui_keys q
+tui_wait "step 1 of" "back to the step"
+tui_keys Escape
+tui_wait "Recent entries" "Esc with nothing answered closes at once"
+
 tui_keys :
 tui_type "browse"
 tui_keys Enter
-tui_wait "2 entries" ":browse runs the action named in help"
+tui_wait "Browse" ":browse runs the action named in help"
 tui_keys :
 tui_type "serch"
 tui_keys Enter

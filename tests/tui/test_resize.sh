@@ -28,7 +28,7 @@ tui_resize 100 30
 tui_wait "praxis · 6 entries" "keys still work while too small (q went back to Home)"
 tui_wait "Entry number 6" "back to full size, Home is whole again"
 
-tui_keys n
+tui_keys w Enter
 tui_wait "New note" "the editor"
 tui_type "# Resizing"
 tui_keys Enter Enter

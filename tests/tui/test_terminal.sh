@@ -73,7 +73,7 @@ if command -v bash >/dev/null 2>&1; then
 	tui_keys Enter
 	tui_wait "Recent entries" "fg brings praxis back, redrawn"
 	tui_keys b
-	tui_wait "1 entry" "and it takes keys again"
+	tui_wait "Browse" "and it takes keys again"
 	tui_keys q q
 	tui_type "stty -g >$SANDBOX/after; echo done"
 	tui_keys Enter

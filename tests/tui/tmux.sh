@@ -201,3 +201,26 @@ tui_wait_file() {
 	done
 	ok_ "$2"
 }
+
+# Guided runs: tui_next_step presses Tab and waits for the step number in
+# the header ("step 3 of 15") to change; tui_tab_until TEXT DESC [MAX]
+# goes step by step until TEXT is on the screen (at most MAX steps).
+tui_next_step() {
+	tui_screen
+	at=$(printf '%s\n' "$screen" | sed -n 's/.*\(step [0-9]* of\).*/\1/p' | head -n 1)
+	tui_keys Tab
+	[ -n "$at" ] && tui_poll absent "$at"
+}
+tui_tab_until() {
+	n=0
+	while ! tui_poll_now "$1"; do
+		n=$((n + 1))
+		if [ "$n" -gt "${3:-30}" ] || ! tui_next_step; then
+			t_fail=$((t_fail + 1)); echo "not ok - $2"; echo "    never reached: $1"
+			tui_show_diff "$1"
+			return 1
+		fi
+	done
+	ok_ "$2"
+}
+tui_poll_now() { tui_screen; case $screen in *"$1"*) return 0 ;; esac; return 1; }
