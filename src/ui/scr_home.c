@@ -236,7 +236,8 @@ static void draw_footer(int y, int x, int w)
 		const char *key, *what;
 	} starts[] = {
 		{ "n", "note" }, { "c", "critical incident" }, { "p", "time period" },
-		{ "i", "inquiry entry" }, { "b", "browse" }, { "/", "search" }, { "?", "help" },
+		{ "i", "inquiry entry" }, { "b", "browse" }, { "/", "search" }, { "R", "review" },
+		{ "?", "help" },
 	};
 	int col = x + 1;
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
@@ -393,6 +394,7 @@ static int home_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 		ui_status(ui, "select a follow-up that is due first");
 		return UI_HANDLED;
 	case REQ_BROWSE: ui_push(ui, &browse_screen, NULL); return UI_HANDLED | UI_REDRAW;
+	case REQ_REVIEW: ui_push(ui, &review_screen, NULL); return UI_HANDLED | UI_REDRAW;
 	case REQ_SEARCH:
 		ui_push(ui, &browse_screen, &(struct browse_args){ .search = true });
 		return UI_HANDLED | UI_REDRAW;
@@ -436,7 +438,7 @@ static const struct key_binding home_bindings[] = {
 	{ 'n', REQ_NEW_NOTE }, { 'c', REQ_NEW_INCIDENT }, { 'p', REQ_NEW_PERIOD },
 	{ 'i', REQ_NEW_INQUIRY_ENTRY }, { 'N', REQ_NEW_INQUIRY },
 	{ 'r', REQ_RESUME }, { 'D', REQ_DISCARD }, { 'f', REQ_FOLLOW_UP },
-	{ 'b', REQ_BROWSE }, { '/', REQ_SEARCH }, { 'u', REQ_UNDO },
+	{ 'b', REQ_BROWSE }, { '/', REQ_SEARCH }, { 'u', REQ_UNDO }, { 'R', REQ_REVIEW },
 	{ 'q', REQ_BACK }, { UIK_ESC, REQ_BACK },
 	KEYS_COMMON,
 };
