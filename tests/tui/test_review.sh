@@ -50,6 +50,10 @@ tui_row() {
 	ok_ "$2"
 }
 
+# The UI's trace says when a review is computed (one "review" line each).
+export PRAXIS_TRACE="$SANDBOX/trace"
+computes() { grep -c '^[0-9.]* review ' "$SANDBOX/trace"; }
+
 tui_start_px 100 30
 tui_wait "Recent entries" "Home"
 tui_keys R
@@ -74,12 +78,14 @@ tui_row "100% of cycles closed (1 of 1 due)" "and closed"
 tui_row "2026-02-10 a month ago Budget planning again" "on this day"
 tui_keys g
 tui_wait "Review · March 2026" "g back to the top"
+check "moving through the rows computes nothing again" [ "$(computes)" -eq 1 ]
 
 tui_keys '['
 tui_wait "Review · February 2026" "[ steps to the month before"
 tui_wait "3 (January 2026: 4)" "with its own figures"
 tui_keys ']'
 tui_wait "Review · March 2026" "] steps back"
+check "each period is computed once" [ "$(computes)" -eq 3 ]
 tui_keys ']'
 tui_wait "March 2026 holds today: there is nothing after it yet" "and no further than today"
 tui_keys w
@@ -135,6 +141,7 @@ tui_wait "Budget planning meeting again." "its text"
 tui_keys q
 tui_wait "Review · March 2026" "back to the review"
 
+before_resize=$(computes)
 tui_resize 40 12
 tui_wait "Review · March 2026" "the review fits 40x12"
 tui_keys g
@@ -146,6 +153,7 @@ tui_resize 30 10
 tui_wait "terminal too small" "below 40x12 it says so"
 tui_resize 100 30
 tui_wait "#delegation" "and comes back whole"
+check "a resize draws again without computing again" [ "$(computes)" -eq "$before_resize" ]
 
 tui_keys '?'
 tui_wait "Keys: Review" "? opens the Review's help"
