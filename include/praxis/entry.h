@@ -131,6 +131,11 @@ struct entry_filter {
 	/* Keyset paging: continue after this (occurred_at, id), "" to start. */
 	char after_occurred[20];
 	int64_t after_id;
+	/* Only these entries, when IDS is not NULL (none when N_IDS is 0): the
+	 * entries behind a figure of a review.  Ids of trashed or removed
+	 * entries are passed over; the other filters still apply. */
+	const int64_t *ids;
+	size_t n_ids;
 };
 void entry_filter_init(struct entry_filter *f);
 

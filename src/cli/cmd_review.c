@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "praxis/buf.h"
+#include "praxis/chart.h"
 #include "praxis/inquiry.h"
 #include "praxis/json.h"
 #include "praxis/review.h"
@@ -24,35 +25,12 @@ static bool utf8_locale(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* A bar of VALUE against MAX in WIDTH cells: eighths in UTF-8, '#' else. */
+/* Append a bar of VALUE against MAX in WIDTH cells (chart.h). */
 static void bar(struct px_buf *b, double value, double max, int width, bool utf8)
 {
-	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
-	if (max <= 0 || value <= 0)
-		return;
-	double cells = value / max * width;
-	int full = (int)cells, part = (int)((cells - full) * 8);
-	for (int i = 0; i < full; i++)
-		px_buf_adds(b, utf8 ? "█" : "#");
-	if (utf8 && part)
-		px_buf_adds(b, eighths[part]);
-	else if (!utf8 && full == 0)
-		px_buf_addc(b, '#');   /* something, however small, shows */
-}
-
-static void sparkline(struct px_buf *b, const double *v, size_t n, double lo, double hi,
-		      bool utf8)
-{
-	static const char *const blocks[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
-	static const char ascii[] = "_.-=+*#@";
-	for (size_t i = 0; i < n; i++) {
-		int k = hi > lo ? (int)lround((v[i] - lo) / (hi - lo) * 7) : (v[i] > 0 ? 7 : 0);
-		if (!utf8) {
-			px_buf_addc(b, v[i] <= lo && hi > lo && lo == 0 ? ' ' : ascii[k]);
-			continue;
-		}
-		px_buf_adds(b, v[i] <= 0 && lo == 0 ? " " : blocks[k]);
-	}
+	char *cells = chart_bar(value, max, width, utf8);
+	px_buf_adds(b, cells);
+	free(cells);
 }
 
 static void heading(const char *title)
@@ -84,16 +62,12 @@ static void report_activity(const struct review *r, bool utf8)
 	fputc('\n', stdout);
 	if (r->n_days_so_far > 1) {
 		/* One mark a day up to two months, else one a week. */
-		size_t step = r->n_days_so_far > 62 ? 7 : 1, n = (r->n_days_so_far + step - 1) / step;
-		double *v = calloc(n + 1, sizeof *v), hi = 0;
-		for (size_t i = 0; i < r->n_days_so_far; i++)
-			v[i / step] += r->daily[i];
-		for (size_t i = 0; i < n; i++)
-			hi = fmax(hi, v[i]);
-		struct px_buf b = PX_BUF_INIT;
-		sparkline(&b, v, n < 80 ? n : 80, 0, hi, utf8);
-		printf("  %-18s %s\n", step == 1 ? "day by day" : "week by week", b.data);
-		px_buf_free(&b);
+		size_t step = r->n_days_so_far > 62 ? 7 : 1;
+		double *v = calloc(r->n_days_so_far, sizeof *v), hi = 0;
+		size_t n = chart_buckets(r->daily, r->n_days_so_far, step, v, &hi);
+		char *line = chart_sparkline(v, n < 80 ? n : 80, 0, hi, true, utf8);
+		printf("  %-18s %s\n", step == 1 ? "day by day" : "week by week", line);
+		free(line);
 		free(v);
 	}
 	int most = 0;
@@ -201,11 +175,11 @@ static void report_pairs_measures(const struct review *r, bool utf8)
 			lo = fmin(lo, v[k]);
 			hi = fmax(hi, v[k]);
 		}
-		struct px_buf b = PX_BUF_INIT;
-		sparkline(&b, v, m->n < 60 ? m->n : 60, lo > 0 ? lo - 1 : lo, hi, utf8);
+		char *line = chart_sparkline(v, m->n < 60 ? m->n : 60, lo > 0 ? lo - 1 : lo, hi,
+					     false, utf8);
 		printf("  %-18s mean %.1f over %zu %s, %s  %s\n", m->name, m->mean, m->n,
-		       m->n == 1 ? "answer" : "answers", m->trend, b.data);
-		px_buf_free(&b);
+		       m->n == 1 ? "answer" : "answers", m->trend, line);
+		free(line);
 		free(v);
 	}
 }

@@ -31,6 +31,7 @@ static const char *const group_names[GROUP_COUNT] = {
 	[GROUP_FIND] = "Finding",
 	[GROUP_ENTRY] = "This entry",
 	[GROUP_INQUIRY] = "This inquiry",
+	[GROUP_REVIEW] = "This review",
 	[GROUP_GENERAL] = "Everywhere",
 };
 

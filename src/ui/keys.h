@@ -45,9 +45,10 @@ enum req_group {
 	GROUP_FIND,
 	GROUP_ENTRY,
 	GROUP_INQUIRY,
+	GROUP_REVIEW,
 	GROUP_GENERAL,
 };
-#define GROUP_COUNT 8
+#define GROUP_COUNT 9
 
 /* X(identifier, name, group, help sentence) */
 #define UI_REQUESTS(X) \
@@ -62,6 +63,7 @@ enum req_group {
 	X(BROWSE, "browse", GROUP_OPEN, "Browse every entry, newest first") \
 	X(HOME, "home", GROUP_OPEN, "Go back to Home") \
 	X(SHOW_INQUIRY, "inquiry", GROUP_OPEN, "Show the chain of the inquiry") \
+	X(REVIEW, "review", GROUP_OPEN, "Review a period as a whole: what came up, what changed, what recurs") \
 	X(NEW_NOTE, "note", GROUP_WRITE, "Write a quick note") \
 	X(NEW_INCIDENT, "incident", GROUP_WRITE, "Write about a critical incident") \
 	X(NEW_PERIOD, "period", GROUP_WRITE, "Review a period of time (this week unless you change it)") \
@@ -109,6 +111,13 @@ enum req_group {
 	X(CHAIN_NEXT, "next", GROUP_ENTRY, "Go to the next entry of the inquiry") \
 	X(CLOSE_INQUIRY, "close", GROUP_INQUIRY, "Close the inquiry, with a summary") \
 	X(REOPEN_INQUIRY, "reopen", GROUP_INQUIRY, "Open the closed inquiry again") \
+	X(PERIOD_PREV, "previous-period", GROUP_REVIEW, "Review the period before") \
+	X(PERIOD_NEXT, "next-period", GROUP_REVIEW, "Review the period after (up to the one holding today)") \
+	X(BY_WEEK, "week", GROUP_REVIEW, "Review a week at a time") \
+	X(BY_MONTH, "month", GROUP_REVIEW, "Review a month at a time") \
+	X(BY_QUARTER, "quarter", GROUP_REVIEW, "Review a quarter (a term of three months) at a time") \
+	X(BY_YEAR, "year", GROUP_REVIEW, "Review a year at a time") \
+	X(REVIEW_DATES, "review-period", GROUP_REVIEW, "Review any period: 'last week', '2026-03', '2026-Q1', FROM..TO") \
 	X(HELP, "help", GROUP_GENERAL, "Show the keys of this screen") \
 	X(COMMAND, "command", GROUP_GENERAL, "Run an action by name (the names are in this help)") \
 	X(REDRAW, "redraw", GROUP_GENERAL, "Redraw the screen") \

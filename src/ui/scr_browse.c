@@ -38,6 +38,9 @@ struct browse {
 	int64_t inquiry_id;
 	char *inquiry_label;
 	char from[11], to[11];
+	int64_t *ids;               /* only these entries (from a Review), or NULL */
+	size_t n_ids;
+	char *ids_label;            /* what they are, for the header */
 	struct entry_row *rows;
 	size_t n, cap;
 	bool more_before, more_after;
@@ -69,6 +72,8 @@ static void set_filter(const struct browse *b, struct entry_filter *f)
 	f->inquiry_id = b->inquiry_id;
 	memcpy(f->from, b->from, sizeof f->from);
 	memcpy(f->to, b->to, sizeof f->to);
+	f->ids = b->ids;
+	f->n_ids = b->n_ids;
 	f->limit = BROWSE_PAGE;
 }
 
@@ -334,6 +339,8 @@ static void describe_filters(const struct browse *b, struct px_buf *out)
 		px_buf_addf(out, " · inquiry: %s", b->inquiry_label);
 	if (b->from[0])
 		px_buf_addf(out, " · %s..%s", b->from, b->to);
+	if (b->ids_label)
+		px_buf_addf(out, " · %s", b->ids_label);
 }
 
 static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
@@ -348,8 +355,9 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 	if (b->query) {
 		px_buf_addf(&left, "Search: %s", b->query);
 		snprintf(right, sizeof right, "%" PRId64 " match%s", b->hits, b->hits == 1 ? "" : "es");
-		if (b->person || b->inquiry_id)
-			px_buf_adds(&left, " (not filtered by person or inquiry)");
+		if (b->person || b->inquiry_id || b->ids)
+			px_buf_adds(&left, b->ids ? " (not limited to the review's list)"
+						  : " (not filtered by person or inquiry)");
 	} else {
 		px_buf_adds(&left, "Browse");
 		snprintf(right, sizeof right, "%" PRId64 " entr%s", b->total, b->total == 1 ? "y" : "ies");
@@ -612,7 +620,12 @@ static void clear_filters(struct browse *b)
 	free(b->query);
 	free(b->match);
 	free(b->search_error);
+	free(b->ids);
+	free(b->ids_label);
 	b->tag = b->person = b->inquiry_label = b->query = b->match = b->search_error = NULL;
+	b->ids = NULL;
+	b->ids_label = NULL;
+	b->n_ids = 0;
 	b->inquiry_id = 0;
 	b->from[0] = b->to[0] = '\0';
 	b->stale = true;
@@ -680,6 +693,14 @@ static int browse_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 		return UI_HANDLED | UI_REDRAW;
 	case REQ_FILTER_CLEAR: clear_filters(b); return UI_HANDLED | UI_REDRAW;
 	case REQ_UNDO: return ui_undo_trash(ui);
+	case REQ_REVIEW: {
+		/* The period the list shows, or this month. */
+		struct review_args r = { "", "" };
+		memcpy(r.from, b->from, sizeof r.from);
+		memcpy(r.to, b->to, sizeof r.to);
+		ui_push(ui, &review_screen, &r);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	case REQ_HOME:
 		while (ui->depth > 1)
 			ui_pop(ui);
@@ -689,11 +710,32 @@ static int browse_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 	}
 }
 
+/* The filters a caller (a Review row) opens Browse with. */
+static void start_filters(struct browse *b, const struct browse_args *a)
+{
+	if (a->tag)
+		b->tag = px_xstrdup(a->tag);
+	if (a->person)
+		b->person = px_xstrdup(a->person);
+	if (a->by_frame)
+		b->frame = (int)a->frame;
+	memcpy(b->from, a->from, sizeof b->from);
+	memcpy(b->to, a->to, sizeof b->to);
+	if (a->ids) {
+		b->ids = px_xmalloc((a->n_ids + 1) * sizeof *b->ids);
+		memcpy(b->ids, a->ids, a->n_ids * sizeof *b->ids);
+		b->n_ids = a->n_ids;
+		b->ids_label = px_xstrdup(a->ids_label ? a->ids_label : "a list of entries");
+	}
+}
+
 static int browse_enter(struct ui *ui, struct screen *s, const void *arg)
 {
 	const struct browse_args *a = arg;
 	struct browse *b = px_xcalloc(1, sizeof *b);
 	b->frame = -1;
+	if (a)
+		start_filters(b, a);
 	b->list.draw_row = row_draw;
 	b->list.ctx = b;
 	s->data = b;
@@ -721,7 +763,7 @@ static const struct key_binding browse_bindings[] = {
 	{ 'f', REQ_FILTER_FRAME }, { 't', REQ_FILTER_TAG }, { '#', REQ_FILTER_TAG },
 	{ 'p', REQ_FILTER_PERSON }, { '@', REQ_FILTER_PERSON }, { 'I', REQ_FILTER_INQUIRY },
 	{ 'd', REQ_FILTER_DATES }, { 'x', REQ_FILTER_CLEAR }, { 'u', REQ_UNDO },
-	{ 'H', REQ_HOME },
+	{ 'H', REQ_HOME }, { 'R', REQ_REVIEW },
 	KEYS_COMMON,
 };
 static const struct keymap browse_keys =

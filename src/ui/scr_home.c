@@ -235,7 +235,7 @@ static void draw_footer(int y, int x, int w)
 	} starts[] = {
 		{ "n", "note" }, { "c", "critical incident" }, { "p", "time period" },
 		{ "i", "inquiry entry" }, { "t", "template" }, { "w", "no prompts" },
-		{ "b", "browse" }, { "/", "search" }, { "?", "help" },
+		{ "b", "browse" }, { "/", "search" }, { "R", "review" }, { "?", "help" },
 	};
 	int col = x + 1;
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
@@ -397,6 +397,7 @@ static int home_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 		return ui_write_free(ui, (enum entry_frame)-1, 0);
 	case REQ_TEMPLATE: return ui_choose_template(ui);
 	case REQ_BROWSE: ui_push(ui, &browse_screen, NULL); return UI_HANDLED | UI_REDRAW;
+	case REQ_REVIEW: ui_push(ui, &review_screen, NULL); return UI_HANDLED | UI_REDRAW;
 	case REQ_SEARCH:
 		ui_push(ui, &browse_screen, &(struct browse_args){ .search = true });
 		return UI_HANDLED | UI_REDRAW;
@@ -441,7 +442,7 @@ static const struct key_binding home_bindings[] = {
 	{ 'i', REQ_NEW_INQUIRY_ENTRY }, { 'N', REQ_NEW_INQUIRY },
 	{ 'w', REQ_WRITE_FREE }, { 't', REQ_TEMPLATE },
 	{ 'r', REQ_RESUME }, { 'D', REQ_DISCARD }, { 'f', REQ_FOLLOW_UP },
-	{ 'b', REQ_BROWSE }, { '/', REQ_SEARCH }, { 'u', REQ_UNDO },
+	{ 'b', REQ_BROWSE }, { '/', REQ_SEARCH }, { 'u', REQ_UNDO }, { 'R', REQ_REVIEW },
 	{ 'q', REQ_BACK }, { UIK_ESC, REQ_BACK },
 	KEYS_COMMON,
 };

@@ -141,6 +141,7 @@ extern const struct screen_ops inquiry_screen;   /* arg: const int64_t *id */
 extern const struct screen_ops help_screen;      /* arg: const struct screen * (whose keys) */
 extern const struct screen_ops choose_screen;    /* arg: const struct choose_args * */
 extern const struct screen_ops guided_screen;    /* arg: const struct guided_args * */
+extern const struct screen_ops review_screen;    /* arg: const struct review_args * or NULL */
 
 struct write_args {
 	enum entry_frame frame;
@@ -164,6 +165,21 @@ struct guided_args {
 
 struct browse_args {
 	bool search;            /* start with the search question open */
+	/* Filters to start with; zero for none (what a Review row stands for). */
+	const char *tag, *person;
+	bool by_frame;
+	enum entry_frame frame;
+	char from[11], to[11];  /* 'YYYY-MM-DD' */
+	const int64_t *ids;     /* only these entries (entry_filter.ids) */
+	size_t n_ids;
+	const char *ids_label;  /* what they are: "12 entries with 'delegation', March 2026" */
+};
+
+/* The period a Review opens on, 'YYYY-MM-DD' both inclusive (a whole
+ * week, month, quarter or year is stepped through as one); NULL or empty:
+ * this month. */
+struct review_args {
+	char from[11], to[11];
 };
 
 /* Pick one line of a list: DONE gets the index, or -1 when cancelled,
