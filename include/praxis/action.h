@@ -105,6 +105,14 @@ int action_list_due(struct journal *j, const char *today, int upcoming_days,
 		    int (*fn)(const struct action *a, void *ctx), void *ctx,
 		    struct px_error *err);
 
+/* As action_list_due for what is due today or overdue, reading at most
+ * LIMIT actions (at least 1): what a screen shows, without reading the
+ * thousands a long-neglected journal can hold.  Ask for one more than
+ * will be shown to know whether there are more. */
+int action_list_due_first(struct journal *j, const char *today, size_t limit,
+			  int (*fn)(const struct action *a, void *ctx), void *ctx,
+			  struct px_error *err);
+
 /* Every action ENTRY_ID planned, in position order, whatever its status.
  * An unknown entry is PX_ERR_NOT_FOUND; a trashed one still lists. */
 int action_list_for_entry(struct journal *j, int64_t entry_id,

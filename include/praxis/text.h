@@ -43,6 +43,11 @@ bool text_is_blank(const char *s);
  * hangul is counted by runs like Latin).  NULL counts 0. */
 size_t text_word_count(const char *s);
 
+/* True for the characters of scripts written without spaces between
+ * words (CJK ideographs, hiragana, katakana): each one is a word for
+ * text_word_count, and the search index keeps a run of them as one word. */
+bool text_is_cjk(uint32_t cp);
+
 /* Check a tag name (one leading '#' allowed): 1 to TEXT_NAME_MAX bytes of
  * letters, digits, '_', '-' and '/' (for families such as power/expert), not
  * starting or ending with '-' or '/', no empty family part, not only digits.

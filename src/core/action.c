@@ -261,9 +261,13 @@ int action_add(struct journal *j, int64_t planned_by, const char *text, const ch
 	" a.created_at, a.updated_at FROM action a JOIN entry e ON e.id = a.planned_by"
 
 static const char SQL_GET[] = ACTION_SELECT " WHERE a.id = ?1";
-static const char SQL_DUE[] = ACTION_SELECT
-	" WHERE a.status = 'open' AND a.due_date <= ?1 AND e.deleted_at IS NULL"
-	" ORDER BY a.due_date, a.id";
+#define ACTION_DUE \
+	" WHERE a.status = 'open' AND a.due_date <= ?1 AND e.deleted_at IS NULL" \
+	" ORDER BY a.due_date, a.id"
+static const char SQL_DUE[] = ACTION_SELECT ACTION_DUE;
+/* The partial index action_open_by_due gives the rows in this order, so a
+ * limit reads no more than it returns. */
+static const char SQL_DUE_FIRST[] = ACTION_SELECT ACTION_DUE " LIMIT ?2";
 static const char SQL_FOR_ENTRY[] = ACTION_SELECT
 	" WHERE a.planned_by = ?1 ORDER BY a.position, a.id";
 static const char SQL_FOLLOWED_BY[] = ACTION_SELECT
@@ -332,15 +336,37 @@ static int list_rows(struct journal *j, sqlite3_stmt *s,
 	return passed;
 }
 
+static int check_today(const char *today, struct px_datetime *t, struct px_error *err)
+{
+	if (!today || datetime_parse_storage(today, t) < 0 || t->has_time)
+		return px_error_set(err, PX_ERR_INVALID,
+				    "today '%s' is not a valid date (YYYY-MM-DD)",
+				    today ? today : "");
+	return 0;
+}
+
+int action_list_due_first(struct journal *j, const char *today, size_t limit,
+			  int (*fn)(const struct action *a, void *ctx), void *ctx,
+			  struct px_error *err)
+{
+	struct px_datetime t;
+	if (check_today(today, &t, err) < 0)
+		return -1;
+	sqlite3_stmt *s = db_stmt(j, SQL_DUE_FIRST, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, today);
+	db_bind_int(s, 2, limit ? (int64_t)limit : 1);
+	return list_rows(j, s, fn, ctx, err);
+}
+
 int action_list_due(struct journal *j, const char *today, int upcoming_days,
 		    int (*fn)(const struct action *a, void *ctx), void *ctx,
 		    struct px_error *err)
 {
 	struct px_datetime t;
-	if (!today || datetime_parse_storage(today, &t) < 0 || t.has_time)
-		return px_error_set(err, PX_ERR_INVALID,
-				    "today '%s' is not a valid date (YYYY-MM-DD)",
-				    today ? today : "");
+	if (check_today(today, &t, err) < 0)
+		return -1;
 	if (upcoming_days < 0 || upcoming_days > ACTION_MAX_UPCOMING)
 		return px_error_set(err, PX_ERR_LIMIT, "look ahead 0 to %d days, not %d",
 				    ACTION_MAX_UPCOMING, upcoming_days);

@@ -104,7 +104,7 @@ static bool is_ascii_alnum(uint32_t cp)
 }
 
 /* Scripts written without spaces between words: each character is a word. */
-static bool is_cjk(uint32_t cp)
+bool text_is_cjk(uint32_t cp)
 {
 	return (cp >= 0x3040 && cp <= 0x30FF) ||   /* hiragana, katakana */
 	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* CJK extension A */
@@ -166,7 +166,7 @@ size_t text_word_count(const char *s)
 		if (is_space(cp)) {
 			words += run_counts;
 			run_counts = false;
-		} else if (is_cjk(cp)) {
+		} else if (text_is_cjk(cp)) {
 			/* An ideograph is a word; it also ends any Latin run before it. */
 			words += run_counts + 1;
 			run_counts = false;

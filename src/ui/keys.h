@@ -92,7 +92,7 @@ enum req_group {
 	X(CUT_LINE, "cut-line", GROUP_EDIT, "Cut the line (again: add the next line to the cut)") \
 	X(PASTE, "paste", GROUP_EDIT, "Paste the lines cut last") \
 	X(UNDO_CHANGE, "undo-change", GROUP_EDIT, "Undo the last change (again: redo it)") \
-	X(SEARCH, "search", GROUP_FIND, "Search as you type: words (the last one as a prefix), \"a phrase\", -word")  \
+	X(SEARCH, "search", GROUP_FIND, "Search as you type: words, \"a phrase\", prefix*, -word, tag:NAME") \
 	X(NEXT_MATCH, "next-match", GROUP_FIND, "Go to the next match") \
 	X(PREV_MATCH, "previous-match", GROUP_FIND, "Go to the previous match") \
 	X(FILTER_FRAME, "frame", GROUP_FIND, "Show one frame only") \

@@ -46,11 +46,10 @@ struct browse {
 	bool more_before, more_after;
 	struct list list;
 	char *query;                /* searching when not NULL: as typed */
-	char *match;                /* what runs: the last word as a prefix */
+	char *match;                /* what runs (see as_typed) */
 	char *search_error;         /* why the query cannot run, or NULL */
 	bool query_dirty;
 	int64_t hits;
-	int64_t total;              /* live entries, for the header */
 	unsigned long generation;
 	bool stale;                 /* a filter or the query changed: load again */
 	bool broken;                /* the last load failed: do not retry every frame */
@@ -200,6 +199,25 @@ static void jump_last(struct ui *ui, struct browse *b)
 
 /* ---- search ------------------------------------------------------------------ */
 
+/* A prefix of one or two letters ("f*") matches most of a large journal
+ * and takes seconds to rank; as you type that would be felt at every key.
+ * Returns the offending word's length, or 0 when QUERY may run. */
+static size_t short_prefix(const char *query)
+{
+	for (const char *p = query; *p;) {
+		p += strspn(p, " \"-#(");
+		size_t n = strcspn(p, " ");
+		if (n && p[n - 1] == '*') {
+			const char *word = memchr(p, ':', n) ? (const char *)memchr(p, ':', n) + 1 : p;
+			size_t letters = (size_t)(p + n - 1 - word);
+			if (letters < 3)
+				return n;
+		}
+		p += n;
+	}
+	return 0;
+}
+
 static int add_hit(const struct search_hit *hit, void *ctx)
 {
 	struct browse *b = ctx;
@@ -268,7 +286,10 @@ static void run_search(struct ui *ui, struct browse *b)
 	px_error_clear(&err);
 	free(b->search_error);
 	b->search_error = NULL;
-	if (search_count(ui->j, b->match, &opt, &b->hits, &err) < 0) {
+	if (short_prefix(b->match)) {
+		b->search_error = px_xstrdup("a word ending in * needs at least 3 letters before it");
+		b->more_after = false;
+	} else if (search_count(ui->j, b->match, &opt, &b->hits, &err) < 0) {
 		search_failed(b, &err);
 	} else {
 		search_more(ui, b);
@@ -286,10 +307,6 @@ static void reload(struct ui *ui, struct browse *b)
 	b->generation = ui->generation;
 	b->stale = false;
 	b->broken = false;
-	struct px_error err;
-	px_error_clear(&err);
-	if (entry_count(ui->j, &b->total, &err) < 0)
-		ui_error_px(ui, &err);
 	if (b->query) {
 		run_search(ui, b);
 		return;
@@ -360,7 +377,12 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 						  : " (not filtered by person or inquiry)");
 	} else {
 		px_buf_adds(&left, "Browse");
-		snprintf(right, sizeof right, "%" PRId64 " entr%s", b->total, b->total == 1 ? "y" : "ies");
+		/* Counted only when every row is loaded: a count of a 100k journal
+		 * would cost more than the page itself. */
+		if (b->more_before || b->more_after)
+			snprintf(right, sizeof right, "newest first");
+		else
+			snprintf(right, sizeof right, "%zu entr%s", b->n, b->n == 1 ? "y" : "ies");
 	}
 	describe_filters(b, &left);
 	draw_header(a, left.data, right);
@@ -378,11 +400,11 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 
 /* ---- search and filter questions ---------------------------------------------------- */
 
-/* As you type, the last word is also a prefix: "deleg" already finds
- * "delegation" ("W OR W*": the index holds English stems, which a prefix
- * alone would miss once the word is whole).  Only a plain word is: not a
- * phrase being quoted, an exclusion, a field (tag:, title:) or an
- * operator. */
+/* The index keeps a run of CJK (a script written without spaces) as one
+ * word, so a last word in such a script also matches as the start of a
+ * longer run: "日本語" finds "日本語のタイトル".  Latin words are not
+ * widened: the index holds English stems, so "deleg" already finds
+ * "delegation", and a prefix over a large journal costs far more. */
 static char *as_typed(const char *query)
 {
 	size_t len = strlen(query), start = len, quotes = 0;
@@ -390,19 +412,19 @@ static char *as_typed(const char *query)
 		start--;
 	for (size_t i = 0; i < len; i++)
 		quotes += query[i] == '"';
-	bool plain = start < len && quotes % 2 == 0;
-	for (size_t i = start; i < len && plain; i++) {
-		unsigned char c = (unsigned char)query[i];
-		plain = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-			(c >= 'A' && c <= 'Z');
+	bool wide = start < len && quotes % 2 == 0 && query[len - 1] != '*';
+	bool cjk = false;
+	for (size_t i = start; i < len && wide;) {
+		uint32_t cp;
+		i += text_utf8_decode(query + i, len - i, &cp);
+		wide = cp >= 0x80 || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z');
+		cjk = cjk || text_is_cjk(cp);
 	}
-	const char *last = query + start;
-	if (plain && (!strcmp(last, "OR") || !strcmp(last, "AND") || !strcmp(last, "NOT")))
-		plain = false;
 	struct px_buf b = PX_BUF_INIT;
 	px_buf_adds(&b, query);
-	if (plain)
-		px_buf_addf(&b, " OR %s*", last);
+	if (wide && cjk)
+		px_buf_addf(&b, " OR %s*", query + start);
 	return px_buf_detach(&b);
 }
 

@@ -339,15 +339,18 @@ static void save_typing(struct ui *ui, struct guided *g)
 	ui_changed(ui);
 }
 
-static void autosave(struct ui *ui, struct guided *g)
+/* Returns whether a save was tried (the header says how it went). */
+static bool autosave(struct ui *ui, struct guided *g)
 {
 	int64_t now = now_ms();
 	if (kind(g) != TEMPLATE_TEXT || g->box.changes == g->saved_changes ||
 	    now - g->last_save_ms < GUIDED_IDLE_SAVE_MS)
-		return;
-	if (now - g->last_change_ms >= GUIDED_IDLE_SAVE_MS ||
-	    now - g->last_save_ms >= GUIDED_BUSY_SAVE_MS)
-		save_typing(ui, g);
+		return false;
+	if (now - g->last_change_ms < GUIDED_IDLE_SAVE_MS &&
+	    now - g->last_save_ms < GUIDED_BUSY_SAVE_MS)
+		return false;
+	save_typing(ui, g);
+	return true;
 }
 
 static int finish(struct ui *ui, struct guided *g)
@@ -554,7 +557,7 @@ static int guided_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 {
 	struct guided *g = s->data;
 	switch (req) {
-	case REQ_TICK: autosave(ui, g); return 0;
+	case REQ_TICK: return autosave(ui, g) ? UI_REDRAW : 0;
 	case REQ_FLUSH: save_typing(ui, g); return 0;
 	case REQ_NEXT_STEP:
 		if (g->step)

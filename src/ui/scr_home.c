@@ -22,6 +22,9 @@
 #include <string.h>
 
 #define HOME_RECENT 30
+/* Follow-ups shown; a journal left alone for months can hold thousands,
+ * and Home reads no more than it shows. */
+#define HOME_DUE_SHOWN 20
 
 enum home_kind { HOME_HEADING, HOME_NOTE, HOME_DRAFT, HOME_DUE, HOME_INQUIRY, HOME_ENTRY };
 
@@ -40,8 +43,8 @@ struct home {
 	struct list list;
 	unsigned long generation;
 	bool first_run;
-	int64_t entries;
 	int64_t latest_draft;
+	size_t due;                 /* follow-ups read (at most HOME_DUE_SHOWN + 1) */
 	char today[11];
 };
 
@@ -86,6 +89,8 @@ static int add_draft(const struct draft *d, void *ctx)
 static int add_due(const struct action *a, void *ctx)
 {
 	struct home *h = ctx;
+	if (++h->due > HOME_DUE_SHOWN)
+		return 1;   /* the one past the shown: there are more */
 	struct px_datetime due, today;
 	char when[48] = "due";
 	if (datetime_parse_storage(a->due_date, &due) == 0 &&
@@ -130,10 +135,14 @@ static int load_sections(struct ui *ui, struct home *h, struct px_error *err)
 		return -1;
 	size_t mark = h->n;
 	add_row(h, HOME_HEADING, 0, "Follow-ups due", NULL);
-	if (action_list_due(ui->j, ui->today, 0, add_due, h, err) < 0)
+	h->due = 0;
+	if (action_list_due_first(ui->j, ui->today, HOME_DUE_SHOWN + 1, add_due, h, err) < 0)
 		return -1;
 	if (h->n == mark + 1)
 		add_row(h, HOME_NOTE, 0, "Nothing is due. Plan an action from an entry with a.", NULL);
+	if (h->due > HOME_DUE_SHOWN)
+		add_row(h, HOME_NOTE, 0, "More are due than fit here: follow these up first "
+					 "('praxis due' lists them all).", NULL);
 	mark = h->n;
 	add_row(h, HOME_HEADING, 0, "Open inquiries", NULL);
 	if (inquiry_list(ui->j, INQUIRY_ONLY_OPEN, add_inquiry, h, err) < 0)
@@ -173,17 +182,16 @@ static int home_load(struct ui *ui, struct home *h)
 	clear_rows(h);
 	memcpy(h->today, ui->today, sizeof h->today);
 	h->generation = ui->generation;
-	int rc = entry_count(ui->j, &h->entries, &err);
-	if (rc == 0)
-		rc = load_sections(ui, h, &err);
-	if (rc < 0) {
+	if (load_sections(ui, h, &err) < 0) {
 		ui_error_px(ui, &err);
 		return -1;
 	}
-	h->first_run = h->entries == 0 && !h->latest_draft && !has_trash(ui);
-	for (size_t i = 0; i < h->n; i++)
-		if (h->rows[i].kind == HOME_INQUIRY)
-			h->first_run = false;
+	/* New: nothing written, nothing unfinished, nothing open, nothing in
+	 * the trash (the last only asked when the rest holds). */
+	bool any = h->latest_draft != 0;
+	for (size_t i = 0; i < h->n && !any; i++)
+		any = h->rows[i].kind == HOME_ENTRY || h->rows[i].kind == HOME_INQUIRY;
+	h->first_run = !any && !has_trash(ui);
 	h->list.count = h->n;
 	size_t sel = 0;
 	for (size_t i = 0; i < h->n; i++)
@@ -291,11 +299,9 @@ static void home_draw(struct ui *ui, struct screen *s, const struct area *a)
 	struct home *h = s->data;
 	if (h->generation != ui->generation || strcmp(h->today, ui->today) != 0)
 		home_load(ui, h);
-	char title[64], right[64];
+	char right[64];
 	date_format_human(&ui->now.date, right, sizeof right);
-	snprintf(title, sizeof title, "praxis · %" PRId64 " entr%s", h->entries,
-		 h->entries == 1 ? "y" : "ies");
-	draw_header(a, h->first_run ? "praxis" : title, right);
+	draw_header(a, "praxis", right);
 	if (h->first_run) {
 		draw_first_run(a);
 		return;

@@ -601,21 +601,24 @@ static void write_draw(struct ui *ui, struct screen *s, const struct area *a)
 	ui->cursor_on = true;
 }
 
-static void autosave(struct ui *ui, struct write *w)
+/* Returns whether a save was tried (the header says how it went). */
+static bool autosave(struct ui *ui, struct write *w)
 {
 	int64_t now = now_ms();
 	if (!dirty(w) || now - w->last_save_ms < WRITE_IDLE_SAVE_MS)
-		return;
-	if (now - w->last_change_ms >= WRITE_IDLE_SAVE_MS ||
-	    now - w->last_save_ms >= WRITE_BUSY_SAVE_MS)
-		save_draft(ui, w);
+		return false;
+	if (now - w->last_change_ms < WRITE_IDLE_SAVE_MS &&
+	    now - w->last_save_ms < WRITE_BUSY_SAVE_MS)
+		return false;
+	save_draft(ui, w);
+	return true;
 }
 
 static int write_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 {
 	struct write *w = s->data;
 	switch (req) {
-	case REQ_TICK: autosave(ui, w); return 0;
+	case REQ_TICK: return autosave(ui, w) ? UI_REDRAW : 0;
 	case REQ_FLUSH:
 		if (dirty(w))
 			save_draft(ui, w);

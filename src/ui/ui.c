@@ -242,19 +242,34 @@ static void draw_frame(struct ui *ui)
 	trace_event("draw", s->ops->name);
 }
 
-static void tick_all(struct ui *ui)
+/* Time passed: screens that autosave do; returns whether one of them
+ * changed what is shown. */
+static bool tick_all(struct ui *ui)
 {
-	for (int i = 0; i < ui->depth && !ui->quit; i++)
-		apply_flags(ui, ui->stack[i].ops->key(ui, &ui->stack[i], REQ_TICK, 0));
+	int flags = 0;
+	for (int i = 0; i < ui->depth && !ui->quit; i++) {
+		int f = ui->stack[i].ops->key(ui, &ui->stack[i], REQ_TICK, 0);
+		flags |= f;
+		apply_flags(ui, f);
+	}
+	return flags & (UI_REDRAW | UI_POP | UI_QUIT);
 }
 
+/* Frames are drawn when something changed: a key, a resize, a tick that
+ * saved, a new day; an idle praxis does no work between ticks. */
 static void loop(struct ui *ui)
 {
+	bool dirty = true;
 	while (!ui->quit && ui->depth > 0) {
-		draw_frame(ui);
+		if (dirty)
+			draw_frame(ui);
+		dirty = false;
 		int32_t key;
 		int got = term_read_key(UI_TICK_MS, &key);
+		char today[sizeof ui->today];
+		memcpy(today, ui->today, sizeof today);
 		while (got) {
+			dirty = true;
 			int sig = term_pending_signal();
 			if (sig) {
 				close_all(ui);
@@ -272,7 +287,8 @@ static void loop(struct ui *ui)
 			term_die_of(sig);
 		}
 		update_clock(ui);
-		tick_all(ui);
+		if (tick_all(ui) || strcmp(today, ui->today) != 0)
+			dirty = true;
 	}
 }
 

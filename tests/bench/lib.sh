@@ -48,16 +48,21 @@ bench_op() {
 		return 1
 	fi
 	set -- $bo_line
-	bo_median=$1 bo_min=$2
-	bo_mb=$(awk -v kb="$3" 'BEGIN { printf "%.1f", kb / 1024 }')
-	if [ "$bo_tms" = "-" ] && [ "$bo_tmb" = "-" ]; then
-		bo_target="-"
+	bench_row "$bo_name" "$bo_n" "$1" "$2" "$(awk -v kb="$3" 'BEGIN { printf "%.1f", kb / 1024 }')" \
+		"$bo_tms" "$bo_tmb"
+}
+
+# bench_row NAME N MEDIAN_MS MIN_MS RSS_MB TARGET_MS TARGET_MB: print one
+# row of the table, judged, and record it for the summary (for scripts
+# that time something measure cannot run, such as the full-screen UI).
+bench_row() {
+	br_verdict=$(bench_verdict "$3" "$5" "$6" "$7")
+	if [ "$6" = "-" ] && [ "$7" = "-" ]; then
+		br_target="-"
 	else
-		bo_target="${bo_tms} ms, ${bo_tmb} MB"
+		br_target="$6 ms, $7 MB"
 	fi
-	bo_verdict=$(bench_verdict "$bo_median" "$bo_mb" "$bo_tms" "$bo_tmb")
-	printf '%-42s %8s %10s %9s %8s  %-14s %s\n' "$bo_name" "$bo_n" "$bo_median" "$bo_min" \
-		"$bo_mb" "$bo_target" "$bo_verdict"
-	printf '%s\t%s\t%s\t%s\t%s\n' "$bo_verdict" "$bo_name" "$bo_n" "$bo_median" "$bo_mb" \
-		>>"$BENCH_RESULTS"
+	printf '%-42s %8s %10s %9s %8s  %-14s %s\n' "$1" "$2" "$3" "$4" "$5" "$br_target" \
+		"$br_verdict"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$br_verdict" "$1" "$2" "$3" "$5" >>"$BENCH_RESULTS"
 }

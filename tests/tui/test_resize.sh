@@ -13,8 +13,10 @@ done
 tui_start_px 100 30
 tui_wait "Entry number 6" "Home at 100x30"
 tui_resize 40 12
-tui_wait "praxis · 6 entries" "Home redraws at 40x12"
+tui_wait_gone "b browse" "Home redraws at 40x12 (the footer loses what does not fit)"
 tui_wait "Follow-ups due" "with its sections"
+widest=$(tm capture-pane -p -t t | wc -L)
+check "Home fits in 40 columns ($widest)" [ "$widest" -le 40 ]
 tui_keys b
 tui_wait "Browse" "Browse at 40x12"
 tui_wait "2026-03-10 - Entry numbe" "rows fit the width (the date loses its time)"
@@ -25,7 +27,7 @@ tui_resize 40 11
 tui_wait "terminal too small" "11 rows: too small"
 tui_keys q
 tui_resize 100 30
-tui_wait "praxis · 6 entries" "keys still work while too small (q went back to Home)"
+tui_wait "Recent entries" "keys still work while too small (q went back to Home)"
 tui_wait "Entry number 6" "back to full size, Home is whole again"
 
 tui_keys w Enter

@@ -287,6 +287,40 @@ static void test_due_upcoming_and_overdue(void **state)
 	assert_int_equal(action_list_due(f->j, "9999-12-30", 5, NULL, NULL, &err), 5);
 }
 
+/* The first few due: the same order and rules, at most LIMIT read. */
+static void test_due_first(void **state)
+{
+	struct fixture *f = *state;
+	int64_t e1 = add_entry(f->j, "2026-02-20 08:00:00", "Team meeting");
+	int64_t gone = add_entry(f->j, "2026-03-04 12:30:00", "Trashed");
+	int64_t a = plan(f->j, e1, "first", "2026-03-01");
+	plan(f->j, gone, "from the trash", "2026-03-02");
+	int64_t b = plan(f->j, e1, "second", "2026-03-05");
+	int64_t c3 = plan(f->j, e1, "third", "2026-03-10");
+	plan(f->j, e1, "not yet due", "2026-03-11");
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_trash(f->j, gone, &err), 0);
+	struct collect c = { 0 };
+	assert_int_equal(action_list_due_first(f->j, "2026-03-10", 2, collect_action, &c, &err), 2);
+	char want[512];
+	snprintf(want, sizeof want,
+		 "%lld 2026-03-01 open first (#%lld Team meeting 2026-02-20 08:00:00)\n"
+		 "%lld 2026-03-05 open second (#%lld Team meeting 2026-02-20 08:00:00)\n",
+		 (long long)a, (long long)e1, (long long)b, (long long)e1);
+	assert_string_equal(c.out, want);
+	memset(&c, 0, sizeof c);
+	assert_int_equal(action_list_due_first(f->j, "2026-03-10", 10, collect_action, &c, &err), 3);
+	assert_non_null(strstr(c.out, "third"));
+	assert_null(strstr(c.out, "not yet due"));
+	assert_null(strstr(c.out, "from the trash"));
+	(void)c3;
+	/* A limit of 0 reads one; a bad today is refused as by action_list_due. */
+	assert_int_equal(action_list_due_first(f->j, "2026-03-10", 0, NULL, NULL, &err), 1);
+	assert_int_equal(action_list_due_first(f->j, "2026-02-30", 5, NULL, NULL, &err), -1);
+	assert_string_equal(err.msg, "today '2026-02-30' is not a valid date (YYYY-MM-DD)");
+}
+
 static void expect_outcome(struct journal *j, int64_t action, enum action_status status,
 			   enum action_outcome outcome, int64_t followed_up_by, const char *due)
 {
@@ -493,6 +527,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_and_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_upcoming_and_overdue, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_due_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_each_outcome, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follow_up_refusals, setup, teardown),
 		cmocka_unit_test(test_outcome_names),

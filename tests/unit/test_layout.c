@@ -70,6 +70,10 @@ static void test_widths(void **state)
 	assert_int_equal(text_width(E_ACUTE "t" E_ACUTE), 3);
 	assert_int_equal(text_width("a" EMOJI "b"), 4);
 	assert_int_equal(text_width(NULL), 0);
+	assert_true(text_is_cjk(0x65E5));                 /* 日 */
+	assert_true(text_is_cjk(0x30BF));                 /* タ */
+	assert_false(text_is_cjk('a'));
+	assert_false(text_is_cjk(0x1F642));               /* an emoji is not a script */
 }
 
 static void test_truncate_and_pad(void **state)
