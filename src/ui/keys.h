@@ -12,8 +12,9 @@
  * behaviour cannot drift apart because there is nothing else to read.
  *
  * Keys are 32-bit values: a character as its code point (controls as
- * 1..31, Esc 27, DEL 127), a curses function key as UIK_FN | KEY_xxx,
- * and Alt+character (Esc then the character) as UIK_META | code point.
+ * 1..31, Esc 27, DEL 127), a curses function key as UIK_FN | its KEY_
+ * code (UIK_FN | KEY_UP), and Alt+character (Esc then the character) as
+ * UIK_META | code point.
  */
 #ifndef PRAXIS_UI_KEYS_H
 #define PRAXIS_UI_KEYS_H

@@ -59,6 +59,14 @@ kill -TERM "$(cat "$SANDBOX/px.pid")"
 tui_expect_restored "SIGTERM restores the terminal (stty -g is the same)"
 check "and praxis's status is death by SIGTERM" [ "$tui_rc" -eq 143 ]
 
+# SIGHUP (the terminal went away) takes the same way out.
+tui_start_px 100 30
+tui_wait "Recent entries" "praxis runs again"
+tui_wait_file "$SANDBOX/px.pid" "its process id is known"
+kill -HUP "$(cat "$SANDBOX/px.pid")"
+tui_expect_restored "SIGHUP restores the terminal"
+check "and praxis's status is death by SIGHUP" [ "$tui_rc" -eq 129 ]
+
 tui_expect_clean "no sanitizer report, no leak"
 
 # A crash (here a SIGSEGV from outside) still gives the terminal back; the

@@ -3,6 +3,13 @@
 # line, cutting and pasting lines, undo (and redo) of the last change; a
 # period review's dates; Esc offers to save, keep a draft or discard.
 . "$(dirname "$0")/../lib.sh"
+# $EDITOR for ^O: it appends a line, as a person would.
+cat >"$SANDBOX/editor.sh" <<'ED'
+#!/bin/sh
+printf 'Added in the editor.\n' >>"$1"
+ED
+chmod +x "$SANDBOX/editor.sh"
+export EDITOR="$SANDBOX/editor.sh"
 . "$(dirname "$0")/tmux.sh"
 
 "$PRAXIS" --db "$DB" add "So that Home is not the first-run screen." >/dev/null
@@ -59,6 +66,10 @@ tui_wait "sixty column screen" "long text wraps"
 widest=$(tm capture-pane -p -t t | wc -L)
 check "within 60 columns ($widest)" [ "$widest" -le 60 ]
 
+tui_keys C-o
+tui_wait "back from \$EDITOR" "^O hands the text to \$EDITOR and takes it back"
+tui_wait "Added in the editor." "with what the editor added"
+tui_wait "sixty column screen" "and the rest intact"
 tui_keys Escape
 tui_wait "Close: s save · k keep as a draft · d discard" "Esc asks what to do"
 tui_keys Escape

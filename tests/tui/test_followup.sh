@@ -87,7 +87,20 @@ tui_wait "closed 2026-03-10" "the inquiry is closed"
 tui_wait "Summary: Asking works better than telling." "with its summary"
 tui_keys o
 tui_wait "open since 2026-03-03" "o opens it again"
-tui_keys q q
+tui_keys g Enter
+tui_wait "Entry 1" "Enter on a step opens its entry"
+tui_keys ]
+tui_wait "Entry 2" "] goes to the inquiry's next entry"
+tui_wait "Briefed Sam face to face" "the follow-up"
+tui_keys ]
+tui_wait "Entry 3" "and the one after"
+tui_keys ]
+tui_wait "this is the inquiry's latest entry" "] at the end says so"
+tui_keys [ [
+tui_wait "Entry 1" "[ goes back along the chain"
+tui_keys [
+tui_wait "this is the inquiry's first entry" "[ at the start says so"
+tui_keys q q q
 tui_expect_restored "the terminal is restored"
 "$PRAXIS" --db "$DB" inquiry show 1 >"$SANDBOX/show"
 check "the journal has the follow-up entries" grep -q "Follow-up: Brief Sam in person" "$SANDBOX/show"
