@@ -111,6 +111,22 @@ tui_wait "■■■■□ 4" "the scale as a small bar"
 tui_wait "← Brief Sam in person before handovers (planned in entry 1) · worked" \
 	"it follows up the action, which worked"
 tui_keys q
+tui_wait "Nothing is due" "back on Home"
+
+# N opens an inquiry through its template, whose question becomes the inquiry's.
+tui_keys N
+tui_wait "Open an inquiry" "N runs the inquiry-open template"
+tui_type "How do I brief people so that it sticks?"
+tui_next_step
+tui_tab_until "Action:" "on to the first thing to try"
+tui_type "Ask Sam to brief me back"
+tui_keys Enter Enter
+tui_wait "ready to save" "a step that takes one action answers when it has it"
+tui_wait "First step: Ask Sam to brief me back (due 2026-03-24)" "due on the step's default"
+tui_keys C-s
+tui_wait "saved entry 3 (Open an inquiry)" "saved"
+tui_wait "How do I brief people so that it sticks?" "the inquiry is open on Home"
+tui_wait "1 entry · last 2026-03-10" "with its first entry"
 tui_keys q
 tui_expect_restored "the terminal is restored"
 "$PRAXIS" --db "$DB" show 1 >"$SANDBOX/show1"
