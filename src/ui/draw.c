@@ -12,6 +12,7 @@
 #include "prompt.h"
 
 #include "praxis/buf.h"
+#include "praxis/layout.h"
 #include "praxis/text.h"
 
 #include <langinfo.h>
@@ -135,6 +136,38 @@ void draw_fill(int y, int x, int width, attr_t attr)
 	attrset(A_NORMAL);
 }
 
+int draw_wrapped(int y, int x, int width, int max_rows, const char *s, attr_t attr)
+{
+	if (width <= 0 || max_rows <= 0 || !s || !*s)
+		return 0;
+	char *clean = layout_clean(s);
+	struct layout l = LAYOUT_INIT;
+	layout_wrap(&l, clean, strlen(clean), width);
+	int rows = 0;
+	for (size_t i = 0; i < l.len && rows < max_rows; i++, rows++) {
+		const struct layout_row *r = &l.rows[i];
+		char *row = px_xstrndup(clean + r->start, r->end - r->start);
+		size_t n = strlen(row);
+		while (n > 0 && row[n - 1] == ' ')
+			row[--n] = '\0';   /* spaces hanging past the edge */
+		if (rows == max_rows - 1 && i + 1 < l.len) {
+			/* The last row there is room for: say that more follows. */
+			char *more = px_xstrdup(row);
+			char *cut = text_truncate(more, width - 1, "");
+			draw_text(y + rows, x, width, cut, attr);
+			draw_text(y + rows, x + text_width(cut), 1, ellipsis, attr);
+			free(cut);
+			free(more);
+		} else {
+			draw_text(y + rows, x, width, row, attr);
+		}
+		free(row);
+	}
+	layout_free(&l);
+	free(clean);
+	return rows;
+}
+
 void draw_text_fill(int y, int x, int width, const char *s, attr_t attr)
 {
 	int used = draw_text(y, x, width, s, attr);
@@ -167,8 +200,9 @@ void draw_header(const struct area *a, const char *left, const char *right)
 {
 	attr_t attr = draw_attr(STYLE_HEADER);
 	draw_fill(a->y, a->x, a->w, attr);
+	/* The right side (state, counts) may take two thirds; titles give way. */
 	int rw = right ? text_width(right) : 0;
-	if (rw > a->w / 2)
+	if (rw > a->w * 2 / 3)
 		rw = 0;
 	draw_text(a->y, a->x + 1, a->w - rw - 3, left, attr);
 	if (rw)

@@ -60,6 +60,9 @@ int draw_marked(int y, int x, int width, const char *s, attr_t attr, attr_t matc
  * measured by the caller: the editors). */
 void draw_raw(int y, int x, const char *s, size_t len, attr_t attr);
 void draw_fill(int y, int x, int width, attr_t attr);
+/* S wrapped at spaces to WIDTH columns on at most MAX_ROWS rows from Y (the
+ * last row cut with an ellipsis when there is more); returns the rows used. */
+int draw_wrapped(int y, int x, int width, int max_rows, const char *s, attr_t attr);
 
 /* The top line of area A: LEFT, and RIGHT against the right edge. */
 void draw_header(const struct area *a, const char *left, const char *right);

@@ -72,7 +72,12 @@ enum req_group {
 	X(RESUME, "resume", GROUP_WRITE, "Resume the selected unfinished entry") \
 	X(DISCARD, "discard", GROUP_WRITE, "Throw away the selected unfinished entry") \
 	X(FOLLOW_UP, "follow-up", GROUP_WRITE, "Reflect on the selected action that is due") \
-	X(SAVE, "save", GROUP_WRITE, "Save the entry and close the editor") \
+	X(WRITE_FREE, "write", GROUP_WRITE, "Write without prompts (the selected follow-up, or a frame you choose)") \
+	X(TEMPLATE, "template", GROUP_WRITE, "Choose a reflective model (template) to write with") \
+	X(SAVE, "save", GROUP_WRITE, "Save the entry (guided: once every step is done)") \
+	X(NEXT_STEP, "next-step", GROUP_WRITE, "Answer this step and go to the next") \
+	X(PREV_STEP, "previous-step", GROUP_WRITE, "Go back to the previous step") \
+	X(TOGGLE, "toggle", GROUP_EDIT, "Tick or untick the option (several may be ticked)") \
 	X(EXTERNAL, "external", GROUP_WRITE, "Edit the text in $EDITOR") \
 	X(SET_DATE, "date", GROUP_WRITE, "Set when the entry is about (a period: its dates)") \
 	X(LEFT, "left", GROUP_EDIT, "Move back one character") \

@@ -189,7 +189,9 @@ int question_key(struct ui *ui, int32_t key)
 void question_draw(const struct question *q, int row, int cols, int *cursor_x)
 {
 	attr_t key = draw_attr(STYLE_KEY);
-	int lw = draw_text(row, 0, cols / 2, q->label, q->one_key ? key : A_BOLD);
+	/* The label may take all but room for 30 columns of answer. */
+	int label_room = q->one_key ? cols - 1 : cols - 30 > cols / 2 ? cols - 30 : cols / 2;
+	int lw = draw_text(row, 0, label_room, q->label, q->one_key ? key : A_BOLD);
 	*cursor_x = lw;
 	if (q->one_key)
 		return;

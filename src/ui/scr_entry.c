@@ -238,8 +238,10 @@ static void scale_bar(const struct view_answer *a, struct px_buf *out)
 	long filled = lround(a->num < 0 ? 0 : a->num > top ? top : a->num);
 	for (long i = 0; i < top; i++)
 		px_buf_adds(out, i < filled ? "■" : "□");
-	px_buf_addf(out, " %g", a->num);
-	if (a->value[0])
+	char number[32];
+	snprintf(number, sizeof number, "%g", a->num);
+	px_buf_addf(out, " %s", number);
+	if (a->value[0] && strcmp(a->value, number) != 0)
 		px_buf_addf(out, "  %s", a->value);
 }
 

@@ -73,8 +73,6 @@ static void clear_rows(struct home *h)
 static int add_draft(const struct draft *d, void *ctx)
 {
 	struct home *h = ctx;
-	if (d->kind != DRAFT_ENTRY)
-		return 0;
 	if (!h->latest_draft) {
 		add_row(h, HOME_HEADING, 0, "Unfinished", NULL);
 		h->latest_draft = d->id;
@@ -236,8 +234,8 @@ static void draw_footer(int y, int x, int w)
 		const char *key, *what;
 	} starts[] = {
 		{ "n", "note" }, { "c", "critical incident" }, { "p", "time period" },
-		{ "i", "inquiry entry" }, { "b", "browse" }, { "/", "search" }, { "R", "review" },
-		{ "?", "help" },
+		{ "i", "inquiry entry" }, { "t", "template" }, { "w", "no prompts" },
+		{ "b", "browse" }, { "/", "search" }, { "R", "review" }, { "?", "help" },
 	};
 	int col = x + 1;
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
@@ -393,6 +391,11 @@ static int home_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 			return ui_follow_up(ui, r->id);
 		ui_status(ui, "select a follow-up that is due first");
 		return UI_HANDLED;
+	case REQ_WRITE_FREE:
+		if (r && r->kind == HOME_DUE)
+			return ui_follow_up_free(ui, r->id);
+		return ui_write_free(ui, (enum entry_frame)-1, 0);
+	case REQ_TEMPLATE: return ui_choose_template(ui);
 	case REQ_BROWSE: ui_push(ui, &browse_screen, NULL); return UI_HANDLED | UI_REDRAW;
 	case REQ_REVIEW: ui_push(ui, &review_screen, NULL); return UI_HANDLED | UI_REDRAW;
 	case REQ_SEARCH:
@@ -437,6 +440,7 @@ static const struct key_binding home_bindings[] = {
 	{ UIK_ENTER, REQ_OPEN }, { UIK_FN | KEY_ENTER, REQ_OPEN }, { 'l', REQ_OPEN },
 	{ 'n', REQ_NEW_NOTE }, { 'c', REQ_NEW_INCIDENT }, { 'p', REQ_NEW_PERIOD },
 	{ 'i', REQ_NEW_INQUIRY_ENTRY }, { 'N', REQ_NEW_INQUIRY },
+	{ 'w', REQ_WRITE_FREE }, { 't', REQ_TEMPLATE },
 	{ 'r', REQ_RESUME }, { 'D', REQ_DISCARD }, { 'f', REQ_FOLLOW_UP },
 	{ 'b', REQ_BROWSE }, { '/', REQ_SEARCH }, { 'u', REQ_UNDO }, { 'R', REQ_REVIEW },
 	{ 'q', REQ_BACK }, { UIK_ESC, REQ_BACK },

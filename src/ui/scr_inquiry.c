@@ -140,7 +140,7 @@ static void inquiry_draw(struct ui *ui, struct screen *s, const struct area *a)
 		  draw_attr(STYLE_TITLE));
 	char totals[160];
 	snprintf(totals, sizeof totals,
-		 "%d entries · %d actions · %d cycles closed · %d due · %d open",
+		 "%d entries · %d actions · %d followed up · %d due · %d still open",
 		 v->totals.steps, v->totals.actions, v->totals.cycles_closed, v->totals.cycles_due,
 		 v->totals.open_actions);
 	draw_text(a->y + 2, a->x + 1, a->w - 2, totals, draw_attr(STYLE_DIM));
@@ -217,6 +217,10 @@ static int inquiry_key(struct ui *ui, struct screen *s, enum req req, int32_t ke
 			ui_pop(ui);
 		return UI_HANDLED | UI_REDRAW;
 	case REQ_NEW_INQUIRY_ENTRY: return ui_start_entry(ui, FRAME_INQUIRY, v->id);
+	case REQ_WRITE_FREE:
+		if (v->n && v->rows[v->list.sel].kind == CHAIN_ACTION && v->rows[v->list.sel].open)
+			return ui_follow_up_free(ui, v->rows[v->list.sel].id);
+		return ui_write_free(ui, FRAME_INQUIRY, v->id);
 	case REQ_CLOSE_INQUIRY:
 		ui_ask_text(ui, "What did the inquiry show you? (a summary to close it): ", NULL,
 			    close_done, NULL, v);
@@ -259,7 +263,7 @@ static const struct key_binding inquiry_bindings[] = {
 	KEYS_MOVE,
 	{ UIK_ENTER, REQ_OPEN }, { UIK_FN | KEY_ENTER, REQ_OPEN }, { 'l', REQ_OPEN },
 	{ 'q', REQ_BACK }, { UIK_ESC, REQ_BACK }, { 'h', REQ_BACK }, { 'H', REQ_HOME },
-	{ 'w', REQ_NEW_INQUIRY_ENTRY }, { 'i', REQ_NEW_INQUIRY_ENTRY },
+	{ 'w', REQ_NEW_INQUIRY_ENTRY }, { 'i', REQ_NEW_INQUIRY_ENTRY }, { 'W', REQ_WRITE_FREE },
 	{ 'c', REQ_CLOSE_INQUIRY }, { 'o', REQ_REOPEN_INQUIRY },
 	KEYS_COMMON,
 };

@@ -111,6 +111,10 @@ static void label_parse(struct write *w, const char *label)
 
 void write_draft_summary(const struct draft *d, char *out, size_t size)
 {
+	if (d->kind == DRAFT_RUN) {
+		snprintf(out, size, "guided: %s", d->label);
+		return;
+	}
 	struct write w;
 	memset(&w, 0, sizeof w);
 	w.frame = FRAME_NOTE;

@@ -30,6 +30,7 @@
 #include "praxis/entry.h"
 #include "praxis/error.h"
 #include "praxis/journal.h"
+#include "praxis/template.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -89,6 +90,8 @@ struct ui {
 	int64_t trashed;               /* the entry moved to the trash last, for undo */
 	bool colors;
 	bool quit;
+	struct template_set *templates;        /* loaded by ui_templates() */
+	struct template_diags *template_diags;
 	/* Set by .draw when the terminal cursor should show (the editors). */
 	bool cursor_on;
 	int cursor_y, cursor_x;
@@ -138,6 +141,7 @@ extern const struct screen_ops inquiry_screen;   /* arg: const int64_t *id */
 extern const struct screen_ops help_screen;      /* arg: const struct screen * (whose keys) */
 extern const struct screen_ops choose_screen;    /* arg: const struct choose_args * */
 extern const struct screen_ops review_screen;    /* arg: const struct review_args * or NULL */
+extern const struct screen_ops guided_screen;    /* arg: const struct guided_args * */
 
 struct write_args {
 	enum entry_frame frame;
@@ -146,6 +150,17 @@ struct write_args {
 	int64_t action_id;      /* a new entry following up this action */
 	int64_t draft_id;       /* resume this draft (the rest is read from it) */
 	const char *text;       /* a new entry's first text, or NULL */
+};
+
+/* A template run: a fresh one (TEMPLATE_ID with FRAME, -1 for the
+ * template's own, inside INQUIRY_ID or following up ACTION_ID), or the run
+ * kept as draft DRAFT_ID. */
+struct guided_args {
+	const char *template_id;
+	int frame;
+	int64_t inquiry_id;
+	int64_t action_id;
+	int64_t draft_id;
 };
 
 struct browse_args {
@@ -178,11 +193,19 @@ struct choose_args {
 	void *ctx;
 };
 
-/* Shared by Home and the Entry and Inquiry screens: start writing a new
- * entry of FRAME (the inquiry frame asks which inquiry when INQUIRY_ID is
- * 0), or follow up action ACTION_ID.  Return key-handler flags. */
+/* Shared by Home and the Entry and Inquiry screens: start a new entry of
+ * FRAME through the frame's default template (the inquiry frame asks
+ * which inquiry when INQUIRY_ID is 0); write one without prompts; follow
+ * up action ACTION_ID through its follow-up template, or freely.  Return
+ * key-handler flags. */
 int ui_start_entry(struct ui *ui, enum entry_frame frame, int64_t inquiry_id);
+int ui_write_free(struct ui *ui, enum entry_frame frame, int64_t inquiry_id);
 int ui_follow_up(struct ui *ui, int64_t action_id);
+int ui_follow_up_free(struct ui *ui, int64_t action_id);
+/* Choose any template and start it (Home). */
+int ui_choose_template(struct ui *ui);
+/* The bundled and user templates, loaded on first use (never NULL). */
+struct template_set *ui_templates(struct ui *ui);
 /* Ask for a question, open a new inquiry and start its first entry. */
 int ui_new_inquiry(struct ui *ui);
 /* Resume the unfinished entry kept as draft ID. */
@@ -191,7 +214,8 @@ int ui_resume_draft(struct ui *ui, int64_t id);
 int ui_undo_trash(struct ui *ui);
 
 /* One line about an unfinished entry, for Home: "critical incident:
- * Handover went wrong" (the Writing screen owns the draft's format). */
+ * Handover went wrong" (the Writing screen owns the draft's format), or
+ * "guided: Gibbs: ..." for a template run. */
 struct draft;
 void write_draft_summary(const struct draft *d, char *out, size_t size);
 /* Keep TEXT, an edit of entry E made elsewhere (in $EDITOR from the Entry

@@ -146,6 +146,14 @@ int term_start(struct px_error *err)
 	if (!name || !*name)
 		return px_error_set(err, PX_ERR_INVALID,
 				    "$TERM is not set, so the terminal's keys and screen are unknown");
+	/* Ask terminfo first: newterm on a type it does not know leaks, and
+	 * this way the error can say which of the two failures it was. */
+	int found = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &found) != OK)
+		return px_error_set(err, PX_ERR_INVALID, found < 0
+				    ? "the terminfo database could not be found (for $TERM '%s')"
+				    : "terminal type '%s' is not known to terminfo", name);
+	del_curterm(cur_term);
 	have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 	install_signals();
 	screen = newterm(NULL, stdout, stdin);

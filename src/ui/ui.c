@@ -305,6 +305,8 @@ int ui_run(struct journal *j)
 			loop(ui);
 		close_all(ui);
 		term_stop();
+		template_set_free(ui->templates);
+		template_diags_free(ui->template_diags);
 		if (!started) {
 			/* Home could not read the journal: say why, now that the
 			 * terminal is back. */

@@ -20,6 +20,7 @@ add --title "Old note" --date 2026-02-01 "#feedback from last month"
 tui_start_px 100 30
 tui_wait "Recent entries" "Home"
 tui_keys b
+tui_wait "Browse" "b opens Browse"
 tui_wait "5 entries" "Browse counts the entries"
 tui_screen
 first=$(printf '%s\n' "$screen" | sed -n 2p)

@@ -10,8 +10,10 @@
 
 tui_start 100 30 "$PRAXIS" --db "$DB"
 tui_wait "Recent entries" "Home"
-tui_keys c
-tui_wait "New critical incident" "c starts a critical incident"
+tui_keys w
+tui_wait "Write without prompts: which frame?" "w writes without prompts"
+tui_keys j Enter
+tui_wait "New critical incident" "a critical incident in the editor"
 tui_type "# Handover went wrong"
 tui_keys Enter Enter
 tui_type "I assumed Sam had read the notes."

@@ -14,22 +14,26 @@ tui_wait "An ongoing inquiry" "it explains the inquiry frame"
 tui_wait "Or just a quick note." "it offers a quick note"
 
 tui_keys n
-tui_wait "New note" "n starts a quick note in the editor"
-tui_type "# Rota talk"
-tui_keys Enter Enter
-tui_type "Talked with @Sam about the rota. #rota"
-tui_wait "9 words" "the editor counts words as they are typed"
+tui_wait "Daily note" "n starts a quick note: the daily-note template"
+tui_wait "step 1 of 2" "a run of two steps"
+tui_wait "What happened today, or what is on your mind?" "its first prompt"
+tui_type "Rota talk with @Sam. #rota"
+tui_wait "5 words · aim for about 80 · at most 300" "the words are counted against the step's guide"
+tui_keys Tab
+tui_wait "One line to take away" "Tab goes to the next step"
+tui_keys Tab
+tui_wait "Every step is done." "the end of the run"
 tui_keys C-s
-tui_wait "saved entry 1" "^S saves the note"
+tui_wait "saved entry 1 (Daily note)" "^S saves the note"
 tui_wait "Recent entries" "after saving, Home has its sections"
-tui_wait "Rota talk" "the note is on Home"
+tui_wait "Rota talk with @Sam." "the note is on Home"
 tui_wait "#rota" "with its tag"
 case $screen in *"Welcome to praxis"*) fail_ "the first-run screen is gone" "still there" ;;
 *) ok_ "the first-run screen is gone once there is an entry" ;; esac
 
 tui_keys b
 tui_wait "Browse" "b opens Browse"
-tui_wait "- Rota talk" "the note is in Browse with its frame mark"
+tui_wait "- Rota talk with @Sam." "the note is in Browse with its frame mark"
 tui_keys q
 tui_wait "Follow-ups due" "q goes back to Home"
 tui_keys q

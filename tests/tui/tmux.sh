@@ -141,7 +141,8 @@ tui_expect_clean() {
 # tui_start_px W H ARGS...: praxis on the sandbox journal inside a shell
 # that records `stty -g` before and after it and its exit status, so a
 # test can prove the terminal came back as it was; praxis's own process id
-# is in $SANDBOX/px.pid (for signals).
+# is in $SANDBOX/px.pid (for signals).  $TUI_ENV (VAR=value words) is
+# praxis's environment on top of the test's.
 cat >"$SANDBOX/wrap.sh" <<'WRAP'
 dir=$1; shift
 stty -g >"$dir/stty.before"
@@ -152,7 +153,8 @@ WRAP
 tui_start_px() {
 	w=$1 h=$2; shift 2
 	rm -f "$SANDBOX/stty.before" "$SANDBOX/stty.after" "$SANDBOX/px.rc" "$SANDBOX/px.pid"
-	tui_start "$w" "$h" sh "$SANDBOX/wrap.sh" "$SANDBOX" "$PRAXIS" --db "$DB" "$@"
+	# shellcheck disable=SC2086
+	tui_start "$w" "$h" env ${TUI_ENV:-} sh "$SANDBOX/wrap.sh" "$SANDBOX" "$PRAXIS" --db "$DB" "$@"
 }
 
 # After tui_start_px: wait for praxis to end; $tui_rc is its exit status.
@@ -199,3 +201,26 @@ tui_wait_file() {
 	done
 	ok_ "$2"
 }
+
+# Guided runs: tui_next_step presses Tab and waits for the step number in
+# the header ("step 3 of 15") to change; tui_tab_until TEXT DESC [MAX]
+# goes step by step until TEXT is on the screen (at most MAX steps).
+tui_next_step() {
+	tui_screen
+	at=$(printf '%s\n' "$screen" | sed -n 's/.*\(step [0-9]* of\).*/\1/p' | head -n 1)
+	tui_keys Tab
+	[ -n "$at" ] && tui_poll absent "$at"
+}
+tui_tab_until() {
+	n=0
+	while ! tui_poll_now "$1"; do
+		n=$((n + 1))
+		if [ "$n" -gt "${3:-30}" ] || ! tui_next_step; then
+			t_fail=$((t_fail + 1)); echo "not ok - $2"; echo "    never reached: $1"
+			tui_show_diff "$1"
+			return 1
+		fi
+	done
+	ok_ "$2"
+}
+tui_poll_now() { tui_screen; case $screen in *"$1"*) return 0 ;; esac; return 1; }
