@@ -158,24 +158,11 @@ static int insert_tab(struct editbox *e)
 
 static int insert_key(struct editbox *e, int32_t key)
 {
-	if (key < 0x20 || key == UIK_DEL || (key >= 0x80 && key < 0xA0) || key > 0x10FFFF ||
-	    (key >= 0xD800 && key <= 0xDFFF))
+	char bytes[5];
+	if (!key_text(key, bytes))
 		return 0;
 	/* Through the cleaner, so a typed character is stored exactly as a
 	 * loaded one would be (bidirectional overrides made visible). */
-	char bytes[5] = { 0 };
-	uint32_t c = (uint32_t)key;
-	if (c < 0x80) {
-		bytes[0] = (char)c;
-	} else if (c < 0x800) {
-		bytes[0] = (char)(0xC0 | (c >> 6)), bytes[1] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		bytes[0] = (char)(0xE0 | (c >> 12)), bytes[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		bytes[2] = (char)(0x80 | (c & 0x3F));
-	} else {
-		bytes[0] = (char)(0xF0 | (c >> 18)), bytes[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		bytes[2] = (char)(0x80 | ((c >> 6) & 0x3F)), bytes[3] = (char)(0x80 | (c & 0x3F));
-	}
 	char *clean = layout_clean(bytes);
 	int rc = insert(e, clean, strlen(clean), CHANGE_TYPE);
 	free(clean);

@@ -149,3 +149,31 @@ void key_label(int32_t key, char *out, size_t size)
 	else
 		snprintf(out, size, "U+%04X", (unsigned)key);
 }
+
+size_t key_text(int32_t key, char out[5])
+{
+	uint32_t c = (uint32_t)key;
+	size_t n = 0;
+	if (key < 0x20 || key == UIK_DEL || (c >= 0x80 && c < 0xA0) || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF)) {
+		out[0] = '\0';
+		return 0;   /* also every UIK_FN and UIK_META key: above U+10FFFF */
+	}
+	if (c < 0x80) {
+		out[n++] = (char)c;
+	} else if (c < 0x800) {
+		out[n++] = (char)(0xC0 | (c >> 6));
+		out[n++] = (char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		out[n++] = (char)(0xE0 | (c >> 12));
+		out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[n++] = (char)(0x80 | (c & 0x3F));
+	} else {
+		out[n++] = (char)(0xF0 | (c >> 18));
+		out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+		out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[n++] = (char)(0x80 | (c & 0x3F));
+	}
+	out[n] = '\0';
+	return n;
+}

@@ -174,6 +174,11 @@ int keymap_has(const struct keymap *m, enum req r);
 /* Every key bound to R in M, as "j, Down" (empty when none). */
 void keymap_keys_of(const struct keymap *m, enum req r, char *out, size_t size);
 
+/* The UTF-8 bytes of KEY when it is a character to type as text (not a
+ * control, a C1 control, a surrogate, a function or Alt key) into OUT,
+ * NUL-terminated; returns their number (1 to 4), or 0. */
+size_t key_text(int32_t key, char out[5]);
+
 /* A key as help shows it: "j", "Enter", "^S", "PgDn", "M-b", "F1". */
 void key_label(int32_t key, char *out, size_t size);
 

@@ -105,6 +105,23 @@ void list_draw(struct list *l, const struct area *a)
 	}
 }
 
+int list_scroll(size_t *top, size_t count, int height, enum req req)
+{
+	size_t h = height > 1 ? (size_t)height : 1;
+	size_t last = count > h ? count - h : 0;
+	size_t page = h > 1 ? h - 1 : 1;
+	switch (req) {
+	case REQ_UP: *top = *top ? *top - 1 : 0; break;
+	case REQ_DOWN: *top = *top < last ? *top + 1 : last; break;
+	case REQ_PAGE_UP: *top = *top > page ? *top - page : 0; break;
+	case REQ_PAGE_DOWN: *top = *top + page < last ? *top + page : last; break;
+	case REQ_FIRST: *top = 0; break;
+	case REQ_LAST: *top = last; break;
+	default: return 0;
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* ---- entry rows ------------------------------------------------------------ */
 
 void entry_row_from_summary(struct entry_row *r, const struct entry_summary *s)

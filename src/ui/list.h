@@ -37,6 +37,10 @@ void list_select(struct list *l, size_t row);
  * the same row selected and shown. */
 void list_shift(struct list *l, long added);
 void list_draw(struct list *l, const struct area *a);
+/* For a page of COUNT lines with no selection (help, an entry being read):
+ * move *TOP, the first line shown of HEIGHT, by a Moving request.
+ * Returns handler flags, 0 when REQ is not a move. */
+int list_scroll(size_t *top, size_t count, int height, enum req req);
 
 /* ---- the entry row ---------------------------------------------------- */
 

@@ -82,23 +82,8 @@ static int finish(struct ui *ui, const char *text, int32_t key)
 	return flags;
 }
 
-static void insert_char(struct question *q, int32_t key)
+static void insert_text(struct question *q, const char *bytes, size_t n)
 {
-	char bytes[4];
-	size_t n;
-	uint32_t c = (uint32_t)key;
-	if (c < 0x80) {
-		bytes[0] = (char)c, n = 1;
-	} else if (c < 0x800) {
-		bytes[0] = (char)(0xC0 | (c >> 6)), bytes[1] = (char)(0x80 | (c & 0x3F)), n = 2;
-	} else if (c < 0x10000) {
-		bytes[0] = (char)(0xE0 | (c >> 12)), bytes[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		bytes[2] = (char)(0x80 | (c & 0x3F)), n = 3;
-	} else {
-		bytes[0] = (char)(0xF0 | (c >> 18)), bytes[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		bytes[2] = (char)(0x80 | ((c >> 6) & 0x3F)), bytes[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
 	if (q->text.len + n > QUESTION_MAX)
 		return;
 	px_buf_grow(&q->text, n);
@@ -151,12 +136,12 @@ static int edit_key(struct question *q, int32_t key)
 	default:
 		break;
 	}
-	if (key >= 0x20 && key != UIK_DEL && !(key >= 0x80 && key < 0xA0) &&
-	    !(key & (UIK_FN | UIK_META)) && key <= 0x10FFFF) {
-		insert_char(q, key);
-		return 1;
-	}
-	return -1;
+	char bytes[5];
+	size_t n = key_text(key, bytes);
+	if (!n)
+		return -1;
+	insert_text(q, bytes, n);
+	return 1;
 }
 
 static int one_key(struct ui *ui, int32_t key)

@@ -556,81 +556,31 @@ static int ask_frame(struct ui *ui, struct browse *b)
 		.done = frame_done,
 		.ctx = b,
 	};
-	ui_push(ui, &choose_screen, &args);
-	return UI_HANDLED | UI_REDRAW;
+	return ui_choose(ui, &args);
 }
 
-struct pick {
-	struct browse *b;
-	int64_t *ids;
-	char **items;
-	size_t n, cap;
-};
-
-static void pick_add(struct pick *p, int64_t id, const char *text)
-{
-	px_grow((void **)&p->ids, &p->cap, p->n + 1, sizeof *p->ids);
-	p->items = px_xrealloc(p->items, p->cap * sizeof *p->items);
-	p->ids[p->n] = id;
-	p->items[p->n++] = px_xstrdup(text);
-}
-
-static int pick_inquiry(const struct inquiry *inq, void *ctx)
-{
-	pick_add(ctx, inq->id, inq->question);
-	return 0;
-}
-
-static void pick_free(struct pick *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i]);
-	free(p->items);
-	free(p->ids);
-	free(p);
-}
-
-static int inquiry_done(struct ui *ui, void *ctx, long index)
+static int inquiry_done(struct ui *ui, void *ctx, bool chosen, int64_t id, const char *label)
 {
 	(void)ui;
-	struct pick *p = ctx;
-	struct browse *b = p->b;
-	if (index >= 0 && (size_t)index < p->n) {
-		b->inquiry_id = p->ids[index];
+	struct browse *b = ctx;
+	if (chosen) {
+		b->inquiry_id = id;
 		free(b->inquiry_label);
-		b->inquiry_label = b->inquiry_id ? px_xstrdup(p->items[index]) : NULL;
+		b->inquiry_label = id ? px_xstrdup(label) : NULL;
 		b->stale = true;
 	}
-	pick_free(p);
 	return UI_REDRAW;
 }
 
 static int ask_inquiry(struct ui *ui, struct browse *b)
 {
-	struct pick *p = px_xcalloc(1, sizeof *p);
-	p->b = b;
-	pick_add(p, 0, "Any inquiry");
-	struct px_error err;
-	px_error_clear(&err);
-	if (inquiry_list(ui->j, INQUIRY_ALL, pick_inquiry, p, &err) < 0) {
-		ui_error_px(ui, &err);
-		pick_free(p);
-		return UI_HANDLED | UI_REDRAW;
+	int flags = ui_choose_inquiry(ui, "Show the entries of which inquiry?", INQUIRY_ALL,
+				      "Any inquiry", NULL, b->inquiry_id, inquiry_done, b);
+	if (flags < 0) {
+		ui_status(ui, "there are no inquiries yet (N on Home opens one)");
+		return UI_HANDLED;
 	}
-	size_t sel = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (p->ids[i] == b->inquiry_id)
-			sel = i;
-	struct choose_args args = {
-		.title = "Show the entries of which inquiry?",
-		.items = (const char *const *)p->items,
-		.n = p->n,
-		.selected = sel,
-		.done = inquiry_done,
-		.ctx = p,
-	};
-	ui_push(ui, &choose_screen, &args);
-	return UI_HANDLED | UI_REDRAW;
+	return flags;
 }
 
 static void clear_filters(struct browse *b)
@@ -723,10 +673,7 @@ static int browse_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 		ui_push(ui, &review_screen, &r);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	case REQ_HOME:
-		while (ui->depth > 1)
-			ui_pop(ui);
-		return UI_HANDLED | UI_REDRAW;
+	case REQ_HOME: return ui_go_home(ui);
 	case REQ_TICK: case REQ_FLUSH: return 0;
 	default: return browse_move(ui, b, req);
 	}

@@ -2,13 +2,15 @@
  * scr_choose.c — the chooser: pick one line of a short list (a frame to
  * filter by, the inquiry an entry belongs to, how an action went).  It
  * closes itself before telling its caller, so the caller may open the
- * next screen from its callback.
+ * next screen from its callback.  Choosing an inquiry, which several
+ * screens ask for, is built on it here.
  */
 #include "draw.h"
 #include "list.h"
 #include "screen.h"
 
 #include "praxis/buf.h"
+#include "praxis/inquiry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -113,3 +115,88 @@ const struct screen_ops choose_screen = {
 	.resize = NULL,
 	.leave = choose_leave,
 };
+
+int ui_choose(struct ui *ui, const struct choose_args *args)
+{
+	if (ui_push(ui, &choose_screen, args) < 0 && args->done)
+		return UI_HANDLED | UI_REDRAW | args->done(ui, args->ctx, -1);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* ---- choosing an inquiry ------------------------------------------------ */
+
+struct pick_inquiry {
+	inquiry_chosen_fn *done;
+	void *ctx;
+	int64_t *ids;
+	char **items;
+	size_t n, cap;
+};
+
+static void pick_add(struct pick_inquiry *p, int64_t id, const char *text)
+{
+	px_grow((void **)&p->ids, &p->cap, p->n + 1, sizeof *p->ids);
+	p->items = px_xrealloc(p->items, p->cap * sizeof *p->items);
+	p->ids[p->n] = id;
+	p->items[p->n++] = px_xstrdup(text);
+}
+
+static int pick_collect(const struct inquiry *inq, void *ctx)
+{
+	pick_add(ctx, inq->id, inq->question);
+	return 0;
+}
+
+static void pick_free(struct pick_inquiry *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->items[i]);
+	free(p->items);
+	free(p->ids);
+	free(p);
+}
+
+static int pick_done(struct ui *ui, void *ctx, long index)
+{
+	struct pick_inquiry *p = ctx;
+	bool chosen = index >= 0 && (size_t)index < p->n;
+	int flags = p->done(ui, p->ctx, chosen, chosen ? p->ids[index] : 0,
+			    chosen ? p->items[index] : "");
+	pick_free(p);
+	return flags;
+}
+
+int ui_choose_inquiry(struct ui *ui, const char *title, enum inquiry_filter filter,
+		      const char *first, const char *last, int64_t selected,
+		      inquiry_chosen_fn *done, void *ctx)
+{
+	struct pick_inquiry *p = px_xcalloc(1, sizeof *p);
+	p->done = done;
+	p->ctx = ctx;
+	if (first)
+		pick_add(p, 0, first);
+	struct px_error err;
+	px_error_clear(&err);
+	int found = inquiry_list(ui->j, filter, pick_collect, p, &err);
+	if (found <= 0) {
+		if (found < 0)
+			ui_error_px(ui, &err);
+		pick_free(p);
+		return found < 0 ? UI_HANDLED | UI_REDRAW : -1;
+	}
+	if (last)
+		pick_add(p, -1, last);
+	size_t sel = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->ids[i] == selected)
+			sel = i;
+	struct choose_args args = {
+		.title = title,
+		.items = (const char *const *)p->items,
+		.n = p->n,
+		.selected = sel,
+		.done = pick_done,
+		.ctx = p,
+	};
+	return ui_choose(ui, &args);
+}

@@ -11,6 +11,7 @@
  * the model changes.
  */
 #include "draw.h"
+#include "list.h"
 #include "screen.h"
 #include "term.h"
 
@@ -333,23 +334,6 @@ static void entry_draw(struct ui *ui, struct screen *s, const struct area *a)
 	}
 }
 
-static int view_scroll(struct entry_view *v, enum req req)
-{
-	size_t h = v->height > 1 ? (size_t)v->height : 1;
-	size_t last = v->nlines > h ? v->nlines - h : 0;
-	size_t page = h > 1 ? h - 1 : 1;
-	switch (req) {
-	case REQ_UP: v->top = v->top ? v->top - 1 : 0; break;
-	case REQ_DOWN: v->top = v->top < last ? v->top + 1 : last; break;
-	case REQ_PAGE_UP: v->top = v->top > page ? v->top - page : 0; break;
-	case REQ_PAGE_DOWN: v->top = v->top + page < last ? v->top + page : last; break;
-	case REQ_FIRST: v->top = 0; break;
-	case REQ_LAST: v->top = last; break;
-	default: return 0;
-	}
-	return UI_HANDLED | UI_REDRAW;
-}
-
 /* ---- editing in $EDITOR --------------------------------------------------------- */
 
 static int edit_external(struct ui *ui, struct entry_view *v)
@@ -562,10 +546,7 @@ static int entry_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 	struct entry_view *v = s->data;
 	switch (req) {
 	case REQ_BACK: return UI_HANDLED | UI_POP;
-	case REQ_HOME:
-		while (ui->depth > 1)
-			ui_pop(ui);
-		return UI_HANDLED | UI_REDRAW;
+	case REQ_HOME: return ui_go_home(ui);
 	case REQ_EDIT: {
 		struct write_args args = { .entry_id = v->id };
 		ui_push(ui, &write_screen, &args);
@@ -594,7 +575,7 @@ static int entry_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 			return ui_start_entry(ui, FRAME_INQUIRY, 0);
 		return ui_start_entry(ui, FRAME_INQUIRY, v->e.inquiry_id);
 	case REQ_TICK: case REQ_FLUSH: return 0;
-	default: return view_scroll(v, req);
+	default: return list_scroll(&v->top, v->nlines, v->height, req);
 	}
 }
 

@@ -27,7 +27,8 @@ struct help {
 	char title[64];
 	struct help_line *lines;
 	size_t n, cap;
-	struct list list;
+	size_t top;                 /* the first line shown */
+	int height;                 /* lines shown at the last draw */
 };
 
 static void add_line(struct help *h, enum help_kind kind, const char *keys, const char *text,
@@ -62,10 +63,8 @@ static void build(struct help *h, const struct keymap *m)
 	}
 }
 
-static void help_row(void *ctx, size_t row, int y, int x, int w, bool selected)
+static void help_row(const struct help_line *l, int y, int x, int w)
 {
-	(void)selected;
-	const struct help_line *l = &((struct help *)ctx)->lines[row];
 	if (l->kind == HELP_GROUP) {
 		draw_text(y, x + 1, w - 2, l->text, draw_attr(STYLE_HEADING));
 		return;
@@ -88,9 +87,6 @@ static int help_enter(struct ui *ui, struct screen *s, const void *arg)
 	struct help *h = px_xcalloc(1, sizeof *h);
 	snprintf(h->title, sizeof h->title, "Keys: %s", of->ops->name);
 	build(h, of->ops->keys);
-	h->list.count = h->n;
-	h->list.draw_row = help_row;
-	h->list.ctx = h;
 	s->data = h;
 	return 0;
 }
@@ -100,30 +96,22 @@ static void help_draw(struct ui *ui, struct screen *s, const struct area *a)
 	(void)ui;
 	struct help *h = s->data;
 	draw_header(a, h->title, "q closes");
-	struct area rows = { a->y + 1, a->x, a->h - 1, a->w };
-	list_draw(&h->list, &rows);
+	h->height = a->h - 1;
+	size_t rows = h->height > 0 ? (size_t)h->height : 0;
+	if (h->top + rows > h->n)   /* after a resize: no blank page at the end */
+		h->top = h->n > rows ? h->n - rows : 0;
+	for (size_t i = 0; i < rows && h->top + i < h->n; i++)
+		help_row(&h->lines[h->top + i], a->y + 1 + (int)i, a->x, a->w);
 }
 
-/* Help scrolls as a page: moving shifts the view, not a selection. */
+/* Help scrolls as a page. */
 static int help_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 {
 	(void)ui, (void)key;
 	struct help *h = s->data;
-	size_t page = h->list.height > 1 ? (size_t)h->list.height - 1 : 1;
-	size_t last = h->n > (size_t)h->list.height ? h->n - (size_t)h->list.height : 0;
-	switch (req) {
-	case REQ_BACK: return UI_HANDLED | UI_POP;
-	case REQ_UP: h->list.top = h->list.top ? h->list.top - 1 : 0; break;
-	case REQ_DOWN: h->list.top = h->list.top < last ? h->list.top + 1 : last; break;
-	case REQ_PAGE_UP: h->list.top = h->list.top > page ? h->list.top - page : 0; break;
-	case REQ_PAGE_DOWN: h->list.top = h->list.top + page < last ? h->list.top + page : last; break;
-	case REQ_FIRST: h->list.top = 0; break;
-	case REQ_LAST: h->list.top = last; break;
-	default: return 0;
-	}
-	/* list_draw keeps the selection in view: put it where the view is. */
-	h->list.sel = h->list.top + (h->list.top ? 1 : 0);
-	return UI_HANDLED | UI_REDRAW;
+	if (req == REQ_BACK)
+		return UI_HANDLED | UI_POP;
+	return list_scroll(&h->top, h->n, h->height, req);
 }
 
 static void help_leave(struct ui *ui, struct screen *s)

@@ -212,10 +212,7 @@ static int inquiry_key(struct ui *ui, struct screen *s, enum req req, int32_t ke
 	switch (req) {
 	case REQ_OPEN: return open_row(ui, v);
 	case REQ_BACK: return UI_HANDLED | UI_POP;
-	case REQ_HOME:
-		while (ui->depth > 1)
-			ui_pop(ui);
-		return UI_HANDLED | UI_REDRAW;
+	case REQ_HOME: return ui_go_home(ui);
 	case REQ_NEW_INQUIRY_ENTRY: return ui_start_entry(ui, FRAME_INQUIRY, v->id);
 	case REQ_WRITE_FREE:
 		if (v->n && v->rows[v->list.sel].kind == CHAIN_ACTION && v->rows[v->list.sel].open)

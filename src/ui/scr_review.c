@@ -878,10 +878,7 @@ static int review_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 	switch (req) {
 	case REQ_OPEN: return open_row(ui, v);
 	case REQ_BACK: return UI_HANDLED | UI_POP;
-	case REQ_HOME:
-		while (ui->depth > 1)
-			ui_pop(ui);
-		return UI_HANDLED | UI_REDRAW;
+	case REQ_HOME: return ui_go_home(ui);
 	case REQ_PERIOD_PREV: return step_period(ui, v, -1);
 	case REQ_PERIOD_NEXT: return step_period(ui, v, +1);
 	case REQ_BY_WEEK: return set_unit(ui, v, DATE_UNIT_WEEK);

@@ -278,8 +278,7 @@ static int request_save(struct ui *ui, struct write *w)
 		.done = outcome_done,
 		.ctx = w,
 	};
-	ui_push(ui, &choose_screen, &args);
-	return UI_HANDLED | UI_REDRAW;
+	return ui_choose(ui, &args);
 }
 
 /* ---- closing --------------------------------------------------------------------- */

@@ -29,6 +29,7 @@
 #include "praxis/date.h"
 #include "praxis/entry.h"
 #include "praxis/error.h"
+#include "praxis/inquiry.h"
 #include "praxis/journal.h"
 #include "praxis/template.h"
 
@@ -104,6 +105,8 @@ struct ui {
 int ui_push(struct ui *ui, const struct screen_ops *ops, const void *arg);
 /* Close the top screen (its .leave runs). */
 void ui_pop(struct ui *ui);
+/* Close every screen above Home; returns key-handler flags. */
+int ui_go_home(struct ui *ui);
 struct screen *ui_top(struct ui *ui);
 
 /* ---- status line and journal changes ------------------------------------- */
@@ -192,6 +195,21 @@ struct choose_args {
 	int (*done)(struct ui *ui, void *ctx, long index);
 	void *ctx;
 };
+
+/* Open the chooser with ARGS.  When it cannot open (too many screens),
+ * DONE still runs, cancelled, so what CTX holds is freed.  Returns flags. */
+int ui_choose(struct ui *ui, const struct choose_args *args);
+
+/* Choose one of the inquiries FILTER lists in a chooser titled TITLE;
+ * FIRST and LAST (may be NULL) add a line before and after them, passed to
+ * DONE as ids 0 and -1.  DONE runs once, with CHOSEN false when cancelled;
+ * LABEL is the line's text.  Returns key-handler flags, or -1 when FILTER
+ * lists no inquiry (nothing is opened and DONE is not called). */
+typedef int inquiry_chosen_fn(struct ui *ui, void *ctx, bool chosen, int64_t id,
+			      const char *label);
+int ui_choose_inquiry(struct ui *ui, const char *title, enum inquiry_filter filter,
+		      const char *first, const char *last, int64_t selected,
+		      inquiry_chosen_fn *done, void *ctx);
 
 /* Shared by Home and the Entry and Inquiry screens: start a new entry of
  * FRAME through the frame's default template (the inquiry frame asks

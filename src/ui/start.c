@@ -55,37 +55,11 @@ static int push_write(struct ui *ui, const struct write_args *args)
 
 /* ---- which inquiry? ---------------------------------------------------------- */
 
-struct pick_inquiry {
-	bool guided;                /* then TEMPLATE_ID runs in the inquiry */
+/* What to start once the inquiry is chosen. */
+struct in_inquiry {
+	bool guided;                /* then TEMPLATE_ID (NULL: the frame's) runs in it */
 	char *template_id;
-	int64_t *ids;
-	char **items;
-	size_t n, cap;
 };
-
-static void add_item(struct pick_inquiry *p, int64_t id, const char *text)
-{
-	px_grow((void **)&p->ids, &p->cap, p->n + 1, sizeof *p->ids);
-	p->items = px_xrealloc(p->items, p->cap * sizeof *p->items);
-	p->ids[p->n] = id;
-	p->items[p->n++] = px_xstrdup(text);
-}
-
-static int collect_inquiry(const struct inquiry *inq, void *ctx)
-{
-	add_item(ctx, inq->id, inq->question);
-	return 0;
-}
-
-static void pick_free(struct pick_inquiry *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i]);
-	free(p->items);
-	free(p->ids);
-	free(p->template_id);
-	free(p);
-}
 
 static int start_in(struct ui *ui, bool guided, const char *template_id, int64_t inquiry)
 {
@@ -97,15 +71,14 @@ static int start_in(struct ui *ui, bool guided, const char *template_id, int64_t
 			   FRAME_INQUIRY, inquiry, 0);
 }
 
-static int inquiry_picked(struct ui *ui, void *ctx, long index)
+static int inquiry_chosen(struct ui *ui, void *ctx, bool chosen, int64_t id, const char *label)
 {
-	struct pick_inquiry *p = ctx;
-	int flags = 0;
-	if (index >= 0 && (size_t)index == p->n - 1)
-		flags = ui_new_inquiry(ui);
-	else if (index >= 0 && (size_t)index < p->n)
-		flags = start_in(ui, p->guided, p->template_id, p->ids[index]);
-	pick_free(p);
+	(void)label;
+	struct in_inquiry *in = ctx;
+	int flags = !chosen ? 0 : id < 0 ? ui_new_inquiry(ui)
+					 : start_in(ui, in->guided, in->template_id, id);
+	free(in->template_id);
+	free(in);
 	return flags;
 }
 
@@ -113,30 +86,17 @@ static int inquiry_picked(struct ui *ui, void *ctx, long index)
  * there is none, or when the learner asks for one). */
 static int choose_inquiry(struct ui *ui, bool guided, const char *template_id)
 {
-	struct pick_inquiry *p = px_xcalloc(1, sizeof *p);
-	p->guided = guided;
-	p->template_id = template_id ? px_xstrdup(template_id) : NULL;
-	struct px_error err;
-	px_error_clear(&err);
-	if (inquiry_list(ui->j, INQUIRY_ONLY_OPEN, collect_inquiry, p, &err) < 0) {
-		pick_free(p);
-		ui_error_px(ui, &err);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (p->n == 0) {
-		pick_free(p);
-		return ui_new_inquiry(ui);
-	}
-	add_item(p, 0, "A new inquiry…");
-	struct choose_args args = {
-		.title = "Which inquiry is this entry part of?",
-		.items = (const char *const *)p->items,
-		.n = p->n,
-		.done = inquiry_picked,
-		.ctx = p,
-	};
-	ui_push(ui, &choose_screen, &args);
-	return UI_HANDLED | UI_REDRAW;
+	struct in_inquiry *in = px_xcalloc(1, sizeof *in);
+	in->guided = guided;
+	in->template_id = template_id ? px_xstrdup(template_id) : NULL;
+	int flags = ui_choose_inquiry(ui, "Which inquiry is this entry part of?",
+				      INQUIRY_ONLY_OPEN, NULL, "A new inquiry…", 0, inquiry_chosen,
+				      in);
+	if (flags >= 0)
+		return flags;
+	free(in->template_id);
+	free(in);
+	return ui_new_inquiry(ui);
 }
 
 /* ---- starting ---------------------------------------------------------------------- */
@@ -174,8 +134,7 @@ int ui_write_free(struct ui *ui, enum entry_frame frame, int64_t inquiry_id)
 			.n = sizeof free_frames / sizeof free_frames[0],
 			.done = free_frame_picked,
 		};
-		ui_push(ui, &choose_screen, &args);
-		return UI_HANDLED | UI_REDRAW;
+		return ui_choose(ui, &args);
 	}
 	if (frame == FRAME_INQUIRY && !inquiry_id)
 		return choose_inquiry(ui, false, NULL);
@@ -247,8 +206,7 @@ int ui_choose_template(struct ui *ui)
 		.done = template_picked,
 		.ctx = p,
 	};
-	ui_push(ui, &choose_screen, &args);
-	return UI_HANDLED | UI_REDRAW;
+	return ui_choose(ui, &args);
 }
 
 /* ---- follow-ups, drafts, undo ------------------------------------------------------------- */

@@ -63,6 +63,13 @@ void ui_pop(struct ui *ui)
 	ui->depth--;
 }
 
+int ui_go_home(struct ui *ui)
+{
+	while (ui->depth > 1)
+		ui_pop(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 static void close_all(struct ui *ui)
 {
 	while (ui->depth > 0)
