@@ -167,6 +167,29 @@ struct keymap {
 	{ ' ', REQ_PAGE_DOWN }, { UIK_CTRL('f'), REQ_PAGE_DOWN }, { 'g', REQ_FIRST }, \
 	{ UIK_FN | KEY_HOME, REQ_FIRST }, { 'G', REQ_LAST }, { UIK_FN | KEY_END, REQ_LAST }
 
+/* The editor's keys, shared by the Writing and Guided reflection screens. */
+#define KEYS_EDIT \
+	{ UIK_FN | KEY_LEFT, REQ_LEFT }, { UIK_FN | KEY_RIGHT, REQ_RIGHT }, \
+	{ UIK_CTRL_LEFT, REQ_WORD_LEFT }, { UIK_META | 'b', REQ_WORD_LEFT }, \
+	{ UIK_CTRL_RIGHT, REQ_WORD_RIGHT }, { UIK_META | 'f', REQ_WORD_RIGHT }, \
+	{ UIK_FN | KEY_UP, REQ_UP }, { UIK_FN | KEY_DOWN, REQ_DOWN }, \
+	{ UIK_FN | KEY_PPAGE, REQ_PAGE_UP }, { UIK_FN | KEY_NPAGE, REQ_PAGE_DOWN }, \
+	{ UIK_FN | KEY_HOME, REQ_LINE_START }, { UIK_CTRL('a'), REQ_LINE_START }, \
+	{ UIK_FN | KEY_END, REQ_LINE_END }, { UIK_CTRL('e'), REQ_LINE_END }, \
+	{ UIK_CTRL_HOME, REQ_FIRST }, { UIK_CTRL_END, REQ_LAST }, \
+	{ UIK_ENTER, REQ_NEWLINE }, { UIK_FN | KEY_ENTER, REQ_NEWLINE }, \
+	{ UIK_DEL, REQ_BACKSPACE }, { UIK_FN | KEY_BACKSPACE, REQ_BACKSPACE }, \
+	{ UIK_CTRL('h'), REQ_BACKSPACE }, { UIK_FN | KEY_DC, REQ_DELETE }, \
+	{ UIK_CTRL('d'), REQ_DELETE }, { UIK_CTRL('k'), REQ_CUT_LINE }, \
+	{ UIK_CTRL('u'), REQ_PASTE }, { UIK_CTRL('y'), REQ_PASTE }, \
+	{ UIK_CTRL('_'), REQ_UNDO_CHANGE }, { UIK_META | 'u', REQ_UNDO_CHANGE }
+/* Where text is typed, ? and : are text: help and commands move to keys
+ * that type nothing. */
+#define KEYS_COMMON_TYPING \
+	{ UIK_FN | KEY_F(1), REQ_HELP }, { UIK_CTRL('g'), REQ_HELP }, \
+	{ UIK_META | 'x', REQ_COMMAND }, { UIK_CTRL('l'), REQ_REDRAW }, \
+	{ UIK_CTRL('z'), REQ_SUSPEND }, { UIK_CTRL('c'), REQ_QUIT }
+
 /* The request KEY is bound to in M, or REQ_NONE. */
 enum req keymap_lookup(const struct keymap *m, int32_t key);
 /* Whether M binds any key to R. */

@@ -29,10 +29,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#define GUIDED_IDLE_SAVE_MS 1000
-#define GUIDED_BUSY_SAVE_MS 5000
 
 struct guided {
 	struct engine *e;
@@ -55,13 +51,6 @@ struct guided {
 	bool touched;               /* the learner changed this step's widget */
 	bool had_answer;            /* the step was answered before (going back) */
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static enum template_kind kind(const struct guided *g)
 {
@@ -192,7 +181,7 @@ static void load_step(struct guided *g)
 	if (k == TEMPLATE_ACTION)
 		take_plans(g, prev);
 	g->saved_changes = g->box.changes;
-	g->last_change_ms = g->last_save_ms = now_ms();
+	g->last_change_ms = g->last_save_ms = ui_clock_ms();
 }
 
 /* ---- answering ------------------------------------------------------------------ */
@@ -329,7 +318,7 @@ static void save_typing(struct ui *ui, struct guided *g)
 		return;
 	struct px_error err;
 	px_error_clear(&err);
-	g->last_save_ms = now_ms();
+	g->last_save_ms = ui_clock_ms();
 	if (engine_save_typing(g->e, editbox_text(&g->box), &err) < 0) {
 		ui_error(ui, "the draft could not be saved (still trying): %s", err.msg);
 		return;
@@ -342,12 +331,8 @@ static void save_typing(struct ui *ui, struct guided *g)
 /* Returns whether a save was tried (the header says how it went). */
 static bool autosave(struct ui *ui, struct guided *g)
 {
-	int64_t now = now_ms();
 	if (kind(g) != TEMPLATE_TEXT || g->box.changes == g->saved_changes ||
-	    now - g->last_save_ms < GUIDED_IDLE_SAVE_MS)
-		return false;
-	if (now - g->last_change_ms < GUIDED_IDLE_SAVE_MS &&
-	    now - g->last_save_ms < GUIDED_BUSY_SAVE_MS)
+	    !ui_autosave_due(g->last_change_ms, g->last_save_ms))
 		return false;
 	save_typing(ui, g);
 	return true;
@@ -425,7 +410,7 @@ static int external(struct ui *ui, struct guided *g)
 	free(edited);
 	if (rc < 0)
 		ui_error_px(ui, &err);
-	g->last_change_ms = now_ms();
+	g->last_change_ms = ui_clock_ms();
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -540,7 +525,7 @@ static int widget_change(struct ui *ui, struct guided *g, enum req req, int32_t 
 	unsigned long before = box->changes;
 	int rc = editbox_key(box, req, key);
 	if (box->changes != before)
-		g->last_change_ms = now_ms();
+		g->last_change_ms = ui_clock_ms();
 	return rc > 0 ? UI_HANDLED | UI_REDRAW : 0;
 }
 
@@ -860,40 +845,8 @@ static const struct key_binding guided_bindings[] = {
 	{ UIK_ESC, REQ_BACK },
 	{ UIK_CTRL('o'), REQ_EXTERNAL },
 	{ ' ', REQ_TOGGLE },
-	{ UIK_FN | KEY_LEFT, REQ_LEFT },
-	{ UIK_FN | KEY_RIGHT, REQ_RIGHT },
-	{ UIK_CTRL_LEFT, REQ_WORD_LEFT },
-	{ UIK_META | 'b', REQ_WORD_LEFT },
-	{ UIK_CTRL_RIGHT, REQ_WORD_RIGHT },
-	{ UIK_META | 'f', REQ_WORD_RIGHT },
-	{ UIK_FN | KEY_UP, REQ_UP },
-	{ UIK_FN | KEY_DOWN, REQ_DOWN },
-	{ UIK_FN | KEY_PPAGE, REQ_PAGE_UP },
-	{ UIK_FN | KEY_NPAGE, REQ_PAGE_DOWN },
-	{ UIK_FN | KEY_HOME, REQ_LINE_START },
-	{ UIK_CTRL('a'), REQ_LINE_START },
-	{ UIK_FN | KEY_END, REQ_LINE_END },
-	{ UIK_CTRL('e'), REQ_LINE_END },
-	{ UIK_CTRL_HOME, REQ_FIRST },
-	{ UIK_CTRL_END, REQ_LAST },
-	{ UIK_ENTER, REQ_NEWLINE },
-	{ UIK_FN | KEY_ENTER, REQ_NEWLINE },
-	{ UIK_DEL, REQ_BACKSPACE },
-	{ UIK_FN | KEY_BACKSPACE, REQ_BACKSPACE },
-	{ UIK_CTRL('h'), REQ_BACKSPACE },
-	{ UIK_FN | KEY_DC, REQ_DELETE },
-	{ UIK_CTRL('d'), REQ_DELETE },
-	{ UIK_CTRL('k'), REQ_CUT_LINE },
-	{ UIK_CTRL('u'), REQ_PASTE },
-	{ UIK_CTRL('y'), REQ_PASTE },
-	{ UIK_CTRL('_'), REQ_UNDO_CHANGE },
-	{ UIK_META | 'u', REQ_UNDO_CHANGE },
-	{ UIK_FN | KEY_F(1), REQ_HELP },
-	{ UIK_CTRL('g'), REQ_HELP },
-	{ UIK_META | 'x', REQ_COMMAND },
-	{ UIK_CTRL('l'), REQ_REDRAW },
-	{ UIK_CTRL('z'), REQ_SUSPEND },
-	{ UIK_CTRL('c'), REQ_QUIT },
+	KEYS_EDIT,
+	KEYS_COMMON_TYPING,
 };
 
 static const struct keymap guided_keys =

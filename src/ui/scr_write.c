@@ -33,12 +33,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-/* Autosave a second after typing stops, and at least this often while it
- * goes on. */
-#define WRITE_IDLE_SAVE_MS 1000
-#define WRITE_BUSY_SAVE_MS 5000
 
 struct write {
 	struct editbox box;
@@ -57,13 +51,6 @@ struct write {
 	enum action_outcome outcome;
 	char new_due[11];
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static bool dirty(const struct write *w)
 {
@@ -147,7 +134,7 @@ static void save_draft(struct ui *ui, struct write *w)
 		px_error_clear(&err);
 		draft_save(ui->j, &w->draft, &err);
 	}
-	w->last_save_ms = now_ms();
+	w->last_save_ms = ui_clock_ms();
 	if (err.code != PX_OK) {
 		w->draft_ok = false;
 		ui_error(ui, "the draft could not be saved (still trying): %s", err.msg);
@@ -363,7 +350,7 @@ static int date_done(struct ui *ui, void *ctx, const char *text)
 		datetime_format(&dt, w->occurred_at);
 	}
 	w->meta_changes++;
-	w->last_change_ms = now_ms();
+	w->last_change_ms = ui_clock_ms();
 	return UI_REDRAW;
 }
 
@@ -397,7 +384,7 @@ static int request_external(struct ui *ui, struct write *w)
 		ui_error_px(ui, &err);
 	else
 		ui_status(ui, "back from $EDITOR");
-	w->last_change_ms = now_ms();
+	w->last_change_ms = ui_clock_ms();
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -553,7 +540,7 @@ static int write_enter(struct ui *ui, struct screen *s, const void *arg)
 		write_free(w);
 		return -1;
 	}
-	w->last_save_ms = w->last_change_ms = now_ms();
+	w->last_save_ms = w->last_change_ms = ui_clock_ms();
 	s->data = w;
 	return 0;
 }
@@ -603,11 +590,7 @@ static void write_draw(struct ui *ui, struct screen *s, const struct area *a)
 /* Returns whether a save was tried (the header says how it went). */
 static bool autosave(struct ui *ui, struct write *w)
 {
-	int64_t now = now_ms();
-	if (!dirty(w) || now - w->last_save_ms < WRITE_IDLE_SAVE_MS)
-		return false;
-	if (now - w->last_change_ms < WRITE_IDLE_SAVE_MS &&
-	    now - w->last_save_ms < WRITE_BUSY_SAVE_MS)
+	if (!dirty(w) || !ui_autosave_due(w->last_change_ms, w->last_save_ms))
 		return false;
 	save_draft(ui, w);
 	return true;
@@ -635,7 +618,7 @@ static int write_key(struct ui *ui, struct screen *s, enum req req, int32_t key)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (w->box.changes != before)
-		w->last_change_ms = now_ms();
+		w->last_change_ms = ui_clock_ms();
 	return rc ? UI_HANDLED | UI_REDRAW : 0;
 }
 
@@ -660,40 +643,8 @@ static const struct key_binding write_bindings[] = {
 	{ UIK_ESC, REQ_BACK },
 	{ UIK_CTRL('o'), REQ_EXTERNAL },
 	{ UIK_CTRL('t'), REQ_SET_DATE },
-	{ UIK_FN | KEY_LEFT, REQ_LEFT },
-	{ UIK_FN | KEY_RIGHT, REQ_RIGHT },
-	{ UIK_CTRL_LEFT, REQ_WORD_LEFT },
-	{ UIK_META | 'b', REQ_WORD_LEFT },
-	{ UIK_CTRL_RIGHT, REQ_WORD_RIGHT },
-	{ UIK_META | 'f', REQ_WORD_RIGHT },
-	{ UIK_FN | KEY_UP, REQ_UP },
-	{ UIK_FN | KEY_DOWN, REQ_DOWN },
-	{ UIK_FN | KEY_PPAGE, REQ_PAGE_UP },
-	{ UIK_FN | KEY_NPAGE, REQ_PAGE_DOWN },
-	{ UIK_FN | KEY_HOME, REQ_LINE_START },
-	{ UIK_CTRL('a'), REQ_LINE_START },
-	{ UIK_FN | KEY_END, REQ_LINE_END },
-	{ UIK_CTRL('e'), REQ_LINE_END },
-	{ UIK_CTRL_HOME, REQ_FIRST },
-	{ UIK_CTRL_END, REQ_LAST },
-	{ UIK_ENTER, REQ_NEWLINE },
-	{ UIK_FN | KEY_ENTER, REQ_NEWLINE },
-	{ UIK_DEL, REQ_BACKSPACE },
-	{ UIK_FN | KEY_BACKSPACE, REQ_BACKSPACE },
-	{ UIK_CTRL('h'), REQ_BACKSPACE },
-	{ UIK_FN | KEY_DC, REQ_DELETE },
-	{ UIK_CTRL('d'), REQ_DELETE },
-	{ UIK_CTRL('k'), REQ_CUT_LINE },
-	{ UIK_CTRL('u'), REQ_PASTE },
-	{ UIK_CTRL('y'), REQ_PASTE },
-	{ UIK_CTRL('_'), REQ_UNDO_CHANGE },
-	{ UIK_META | 'u', REQ_UNDO_CHANGE },
-	{ UIK_FN | KEY_F(1), REQ_HELP },
-	{ UIK_CTRL('g'), REQ_HELP },
-	{ UIK_META | 'x', REQ_COMMAND },
-	{ UIK_CTRL('l'), REQ_REDRAW },
-	{ UIK_CTRL('z'), REQ_SUSPEND },
-	{ UIK_CTRL('c'), REQ_QUIT },
+	KEYS_EDIT,
+	KEYS_COMMON_TYPING,
 };
 
 static const struct keymap write_keys =

@@ -118,6 +118,16 @@ void ui_error_px(struct ui *ui, const struct px_error *err);
 /* The journal changed: screens reload what they show when next drawn. */
 void ui_changed(struct ui *ui);
 
+/* ---- autosave ------------------------------------------------------------- */
+
+/* Milliseconds on a clock that only moves forward (not the journal's
+ * civil clock): for timing autosaves. */
+int64_t ui_clock_ms(void);
+/* The rule both editors keep drafts by: unsaved typing is saved a second
+ * after it pauses, and at least every five seconds while it goes on (never
+ * more than once a second, even while saving fails). */
+bool ui_autosave_due(int64_t last_change_ms, int64_t last_save_ms);
+
 /* ---- questions on the status line ----------------------------------------- */
 
 /* Called with the answer: the text typed (NULL when Esc cancelled), or

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* How long the loop waits for a key before a tick. */
 #define UI_TICK_MS 250
@@ -112,6 +113,26 @@ void ui_error_px(struct ui *ui, const struct px_error *err)
 void ui_changed(struct ui *ui)
 {
 	ui->generation++;
+}
+
+/* ---- autosave ---------------------------------------------------------------------- */
+
+#define UI_IDLE_SAVE_MS 1000
+#define UI_BUSY_SAVE_MS 5000
+
+int64_t ui_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool ui_autosave_due(int64_t last_change_ms, int64_t last_save_ms)
+{
+	int64_t now = ui_clock_ms();
+	if (now - last_save_ms < UI_IDLE_SAVE_MS)
+		return false;
+	return now - last_change_ms >= UI_IDLE_SAVE_MS || now - last_save_ms >= UI_BUSY_SAVE_MS;
 }
 
 /* ---- shared requests -------------------------------------------------------------- */
