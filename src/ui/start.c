@@ -211,16 +211,24 @@ int ui_choose_template(struct ui *ui)
 
 /* ---- follow-ups, drafts, undo ------------------------------------------------------------- */
 
+/* Load action ID into A; false (the status line says why) when it cannot. */
+static bool load_action(struct ui *ui, int64_t id, struct action *a)
+{
+	memset(a, 0, sizeof *a);
+	struct px_error err;
+	px_error_clear(&err);
+	if (action_get(ui->j, id, a, &err) == 0)
+		return true;
+	ui_error_px(ui, &err);
+	action_free(a);
+	return false;
+}
+
 int ui_follow_up(struct ui *ui, int64_t action_id)
 {
 	struct action a;
-	memset(&a, 0, sizeof a);
-	struct px_error err;
-	px_error_clear(&err);
-	if (action_get(ui->j, action_id, &a, &err) < 0) {
-		ui_error_px(ui, &err);
+	if (!load_action(ui, action_id, &a))
 		return UI_HANDLED | UI_REDRAW;
-	}
 	int flags = push_guided(ui, a.follow_up_template, -1, 0, action_id);
 	action_free(&a);
 	return flags;
@@ -229,13 +237,8 @@ int ui_follow_up(struct ui *ui, int64_t action_id)
 int ui_follow_up_free(struct ui *ui, int64_t action_id)
 {
 	struct action a;
-	memset(&a, 0, sizeof a);
-	struct px_error err;
-	px_error_clear(&err);
-	if (action_get(ui->j, action_id, &a, &err) < 0) {
-		ui_error_px(ui, &err);
+	if (!load_action(ui, action_id, &a))
 		return UI_HANDLED | UI_REDRAW;
-	}
 	/* The follow-up of an inquiry's action is the inquiry's next step. */
 	struct entry e;
 	int64_t inquiry = 0;

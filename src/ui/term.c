@@ -265,14 +265,22 @@ void term_die_of(int sig)
 	_exit(128 + sig);
 }
 
-void term_suspend(void)
+/* SIGTSTP as the shell expects it while curses is off (curses' own handler
+ * would take the screen back); the caller puts OLD back. */
+static void tstp_default(struct sigaction *old)
 {
-	endwin();
-	struct sigaction dfl, old;
+	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	sigemptyset(&dfl.sa_mask);
 	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &dfl, &old);
+	sigaction(SIGTSTP, &dfl, old);
+}
+
+void term_suspend(void)
+{
+	endwin();
+	struct sigaction old;
+	tstp_default(&old);
 	/* Stops here until the shell's fg (a process group with no shell to
 	 * resume it ignores the signal, so this never hangs). */
 	raise(SIGTSTP);
@@ -285,11 +293,8 @@ int term_edit_external(const char *text, char **out, struct px_error *err)
 {
 	endwin();
 	/* Ctrl-Z in the editor stops the editor and praxis together. */
-	struct sigaction dfl, old;
-	memset(&dfl, 0, sizeof dfl);
-	sigemptyset(&dfl.sa_mask);
-	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &dfl, &old);
+	struct sigaction old;
+	tstp_default(&old);
 	in_child = 1;
 	int rc = editor_run(text, ".md", out, err);
 	in_child = 0;
