@@ -8,7 +8,9 @@
 
 #include "praxis/text.h"
 
+#include <locale.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,11 +82,27 @@ void json_end_object(struct json_writer *w) { close_container(w, '}'); }
 void json_begin_array(struct json_writer *w) { open_container(w, '['); }
 void json_end_array(struct json_writer *w) { close_container(w, ']'); }
 
+/* Bytes json_quote copies as they are: printable ASCII other than the quote
+ * and the backslash.  Most text is made of them, so runs are copied whole. */
+static bool json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 void json_quote(struct px_buf *out, const char *s)
 {
 	size_t len = strlen(s);
+	px_buf_grow(out, len + 2);
 	px_buf_addc(out, '"');
 	for (size_t i = 0; i < len;) {
+		size_t run = i;
+		while (run < len && json_plain((unsigned char)s[run]))
+			run++;
+		if (run > i) {
+			px_buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			switch (c) {
@@ -93,11 +111,7 @@ void json_quote(struct px_buf *out, const char *s)
 			case '\n': px_buf_adds(out, "\\n"); break;
 			case '\t': px_buf_adds(out, "\\t"); break;
 			case '\r': px_buf_adds(out, "\\r"); break;
-			default:
-				if (c < 0x20 || c == 0x7f)
-					px_buf_addf(out, "\\u%04x", c);
-				else
-					px_buf_addc(out, (char)c);
+			default: px_buf_addf(out, "\\u%04x", c); break;
 			}
 			i++;
 			continue;
@@ -139,6 +153,19 @@ void json_int(struct json_writer *w, int64_t v)
 	px_buf_addf(w->out, "%lld", (long long)v);
 }
 
+/* %.17g in the C locale: the faces call setlocale(LC_ALL, ""), and a
+ * locale that writes "3,5" would make the output invalid JSON. */
+static void json_format_double(struct px_buf *out, double v)
+{
+	static locale_t c_numeric;
+	if (!c_numeric)
+		c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	locale_t before = c_numeric ? uselocale(c_numeric) : (locale_t)0;
+	px_buf_addf(out, "%.17g", v);
+	if (c_numeric)
+		uselocale(before);
+}
+
 void json_double(struct json_writer *w, double v)
 {
 	before_value(w);
@@ -147,7 +174,7 @@ void json_double(struct json_writer *w, double v)
 	else if (v == floor(v) && fabs(v) < 1e15)
 		px_buf_addf(w->out, "%lld", (long long)v);
 	else
-		px_buf_addf(w->out, "%.17g", v);
+		json_format_double(w->out, v);
 }
 
 void json_bool(struct json_writer *w, int v)
