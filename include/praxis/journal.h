@@ -24,6 +24,10 @@
  * writer waits up to the busy timeout and then fails with PX_ERR_BUSY
  * ("journal busy") before anything is changed.
  *
+ * A journal handle belongs to one thread at a time: it caches statements
+ * and counts transaction depth without locks, and SQLite is opened without
+ * its own mutex accordingly.
+ *
  * journal_close() finalizes every statement.  It returns -1 when a
  * transaction or a statement was still open: a bug in the caller, which
  * tests assert never happens.
