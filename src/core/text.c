@@ -140,6 +140,11 @@ static bool is_word_char(uint32_t cp)
 	return is_ascii_alnum(cp) || is_letter(cp);
 }
 
+bool text_is_word_char(uint32_t cp)
+{
+	return is_word_char(cp);
+}
+
 bool text_is_blank(const char *s)
 {
 	if (!s)
