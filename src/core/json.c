@@ -23,11 +23,17 @@ void json_init(struct json_writer *w, struct px_buf *out, int pretty)
 
 static void newline(struct json_writer *w)
 {
+	static const char spaces[] = "\n                                                                ";
 	if (!w->pretty)
 		return;
-	px_buf_addc(w->out, '\n');
-	for (int i = 0; i < w->depth; i++)
-		px_buf_adds(w->out, "  ");
+	/* The line break and the indent in one copy (pieces past 32 levels). */
+	size_t want = 2 * (size_t)(w->depth > 0 ? w->depth : 0), max = sizeof spaces - 2;
+	px_buf_add(w->out, spaces, 1 + (want < max ? want : max));
+	for (want = want > max ? want - max : 0; want > 0;) {
+		size_t n = want < max ? want : max;
+		px_buf_add(w->out, spaces + 1, n);
+		want -= n;
+	}
 }
 
 /* The value count of the innermost open container.  Levels past the array
@@ -89,15 +95,41 @@ static bool json_plain(unsigned char c)
 	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 }
 
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+static uint64_t has_zero(uint64_t v)
+{
+	return (v - ONES) & ~v & HIGHS;
+}
+
+/* The end of the run of plain bytes at S+I: eight bytes at a time while
+ * none can be other than plain (a control, DEL, '"', '\\' or non-ASCII),
+ * since exports write whole journals through here. */
+static size_t plain_run_end(const char *s, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		uint64_t look = ((v - ONES * 0x20) & ~v & HIGHS) | (v & HIGHS) |
+				has_zero(v ^ (ONES * 0x7f)) | has_zero(v ^ (ONES * '"')) |
+				has_zero(v ^ (ONES * '\\'));
+		if (look)
+			break;
+		i += 8;
+	}
+	while (i < len && json_plain((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 void json_quote(struct px_buf *out, const char *s)
 {
 	size_t len = strlen(s);
 	px_buf_grow(out, len + 2);
 	px_buf_addc(out, '"');
 	for (size_t i = 0; i < len;) {
-		size_t run = i;
-		while (run < len && json_plain((unsigned char)s[run]))
-			run++;
+		size_t run = plain_run_end(s, i, len);
 		if (run > i) {
 			px_buf_add(out, s + i, run - i);
 			i = run;
