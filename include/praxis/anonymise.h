@@ -56,6 +56,9 @@ int anonymiser_load(struct journal *j, struct anonymiser **out, struct px_error 
  * NULL when NAME is not a known person. */
 const char *anonymise_person(struct anonymiser *a, const char *name);
 
+/* The same as it reads bare, without the mention's '@': "Alex". */
+const char *anonymise_person_bare(struct anonymiser *a, const char *name);
+
 /* TEXT (NULL reads as "") with every person replaced, appended to OUT. */
 void anonymise_append(struct anonymiser *a, const char *text, struct px_buf *out);
 /* The same as a new string. */

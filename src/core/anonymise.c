@@ -310,7 +310,7 @@ char *anonymise_text(struct anonymiser *a, const char *text)
 	return px_buf_detach(&b);
 }
 
-const char *anonymise_person(struct anonymiser *a, const char *name)
+static const struct anon_person *find_person(struct anonymiser *a, const char *name)
 {
 	if (name && name[0] == '@')
 		name++;
@@ -319,6 +319,18 @@ const char *anonymise_person(struct anonymiser *a, const char *name)
 	prepare(a);
 	for (size_t i = 0; i < a->n; i++)
 		if (strcasecmp(a->people[i].name, name) == 0)
-			return a->people[i].at_form;
+			return &a->people[i];
 	return NULL;
+}
+
+const char *anonymise_person(struct anonymiser *a, const char *name)
+{
+	const struct anon_person *p = find_person(a, name);
+	return p ? p->at_form : NULL;
+}
+
+const char *anonymise_person_bare(struct anonymiser *a, const char *name)
+{
+	const struct anon_person *p = find_person(a, name);
+	return p ? p->bare_form : NULL;
 }

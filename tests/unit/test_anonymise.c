@@ -46,6 +46,9 @@ static void test_stand_ins(void **state)
 	struct anonymiser *a = team();
 	assert_string_equal(anonymise_person(a, "Sam"), "@Alex");
 	assert_string_equal(anonymise_person(a, "@SAM"), "@Alex");
+	assert_string_equal(anonymise_person_bare(a, "Sam"), "Alex");
+	assert_string_equal(anonymise_person_bare(a, "Priya"), "the ward manager");
+	assert_null(anonymise_person_bare(a, "Nobody"));
 	assert_string_equal(anonymise_person(a, "Priya"), "the ward manager");
 	/* Letters follow the order people were met: Jo-Ann (2), Dr.Okafor (4), Jo (5);
 	 * Priya has a role but still holds her letter, A, so letters never move. */
