@@ -7,6 +7,7 @@
 #include "praxis/entry.h"
 
 #include "db.h"
+#include "entry_impl.h"
 #include "praxis/buf.h"
 #include "praxis/suggest.h"
 #include "praxis/text.h"
@@ -144,7 +145,7 @@ static int check_utf8(const char *what, const char *s, struct px_error *err)
 	return 0;
 }
 
-static int entry_validate(const struct entry *e, struct px_error *err)
+int entry_validate(const struct entry *e, struct px_error *err)
 {
 	if ((unsigned)e->frame >= FRAME_COUNT)
 		return px_error_set(err, PX_ERR_INVALID, "unknown frame");
@@ -229,23 +230,30 @@ static const char SQL_PERSON_LINK[] =
 static const char SQL_TAGS_CLEAR[] = "DELETE FROM entry_tag WHERE entry_id = ?1";
 static const char SQL_PEOPLE_CLEAR[] = "DELETE FROM entry_person WHERE entry_id = ?1";
 
+void entry_gather_names(const struct entry *e, struct px_strlist *tags, int *explicit_tags,
+			struct px_strlist *people)
+{
+	for (size_t i = 0; i < e->tags.len; i++)
+		strlist_add_unique(tags, e->tags.items[i][0] == '#' ? e->tags.items[i] + 1
+								  : e->tags.items[i]);
+	*explicit_tags = (int)tags->len;
+	for (size_t i = 0; i < e->people.len; i++)
+		strlist_add_unique(people, e->people.items[i][0] == '@' ? e->people.items[i] + 1
+									: e->people.items[i]);
+	struct scan_ctx tc = { tags }, pc = { people };
+	text_scan_tags(e->title, collect_name, &tc);
+	text_scan_tags(e->body, collect_name, &tc);
+	text_scan_people(e->title, collect_name, &pc);
+	text_scan_people(e->body, collect_name, &pc);
+}
+
 /* Replace the entry's tags and people with the explicit ones plus those in
  * its text.  Explicit tags come first so their flag can be kept. */
 static int save_names(struct journal *j, struct entry *e, struct px_error *err)
 {
 	struct px_strlist tags = { 0 }, people = { 0 };
-	for (size_t i = 0; i < e->tags.len; i++)
-		strlist_add_unique(&tags, e->tags.items[i][0] == '#' ? e->tags.items[i] + 1
-								   : e->tags.items[i]);
-	int explicit_tags = (int)tags.len;
-	for (size_t i = 0; i < e->people.len; i++)
-		strlist_add_unique(&people, e->people.items[i][0] == '@' ? e->people.items[i] + 1
-									 : e->people.items[i]);
-	struct scan_ctx tc = { &tags }, pc = { &people };
-	text_scan_tags(e->title, collect_name, &tc);
-	text_scan_tags(e->body, collect_name, &tc);
-	text_scan_people(e->title, collect_name, &pc);
-	text_scan_people(e->body, collect_name, &pc);
+	int explicit_tags;
+	entry_gather_names(e, &tags, &explicit_tags, &people);
 
 	int rc = -1;
 	sqlite3_stmt *s;
