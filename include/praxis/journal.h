@@ -77,5 +77,8 @@ int journal_backup(struct journal *j, const char *dest, struct px_error *err);
 
 /* A fresh random UUID (version 4), lowercase, 36 characters. */
 void journal_uuid(char out[37]);
+/* 1 when S is a UUID as the journal stores them: lowercase hex in the
+ * 8-4-4-4-12 pattern (any version), else 0. */
+int journal_uuid_valid(const char *s);
 
 #endif
