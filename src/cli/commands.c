@@ -125,6 +125,10 @@ const struct command commands[] = {
 	  "      --course NAME      the module or course under the title\n"
 	  "  IDs choose entries; every option above narrows the selection further.\n",
 	  cmd_export },
+	{ "import", "import FILE [--format FORMAT]",
+	  "Add entries from a praxis JSON export or a jrnl journal, all or nothing.",
+	  "      --format FORMAT    praxis, jrnl-json or jrnl-txt (default: guessed)\n",
+	  cmd_import },
 	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
 	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",
 	  cmd_backup },
