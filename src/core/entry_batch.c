@@ -103,7 +103,7 @@ static void map_free(struct name_map *m)
  * index to disk at every statement that opens a savepoint, so one entry a
  * statement made a tiny index segment per entry, which cost more than
  * indexing the text itself. */
-#define BATCH_ROWS 64
+#define BATCH_ROWS 256
 #define ENTRY_COLUMNS 17
 
 struct pending {

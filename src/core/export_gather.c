@@ -370,8 +370,12 @@ static int load_actions(struct export_ctx *x)
 
 static size_t seen_slot(const struct export_ctx *x, int64_t id)
 {
-	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15u;
-	size_t mask = x->cap_seen - 1, i = (size_t)(h >> 17) & mask;
+	/* splitmix64's finaliser: every bit of the id moves every bit. */
+	uint64_t h = (uint64_t)id;
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
+	h ^= h >> 31;
+	size_t mask = x->cap_seen - 1, i = (size_t)h & mask;
 	while (x->seen[i].id && x->seen[i].id != id)
 		i = (i + 1) & mask;
 	return i;

@@ -403,7 +403,7 @@ int import_buffer(struct journal *j, char *buf, size_t len, const char *name,
 		  const struct import_options *o, struct import_summary *summary,
 		  struct px_error *err)
 {
-	struct import_summary local;
+	struct import_summary local = { 0 };
 	struct import_summary *sum = summary ? summary : &local;
 	memset(sum, 0, sizeof *sum);
 	struct import_ctx x = { .j = j, .name = name, .o = o, .sum = sum, .err = err };
