@@ -353,6 +353,22 @@ int entry_add(struct journal *j, struct entry *e, struct px_error *err)
 	return journal_commit(j, err) < 0 ? (e->id = 0, -1) : 0;
 }
 
+/* The words of entry ID's answers, which its kept count includes. */
+static int answer_words(struct journal *j, int64_t id, int *words, struct px_error *err)
+{
+	static const char SQL[] = "SELECT value_text FROM answer WHERE entry_id = ?1";
+	sqlite3_stmt *s = db_stmt(j, SQL, err);
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, id);
+	int rc;
+	*words = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*words += (int)text_word_count((const char *)sqlite3_column_text(s, 0));
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : db_fail(j, rc, "counting the answers' words", err);
+}
+
 static const char SQL_UPDATE[] =
 	"UPDATE entry SET frame = ?2, title = ?3, body = ?4, occurred_at = ?5,"
 	" period_start = ?6, period_end = ?7, updated_at = ?8, private = ?9, inquiry_id = ?10,"
@@ -362,9 +378,11 @@ int entry_update(struct journal *j, struct entry *e, struct px_error *err)
 {
 	if (entry_validate(e, err) < 0)
 		return -1;
-	if (db_now_utc(e->updated_at, err) < 0)
+	int answers;
+	if (db_now_utc(e->updated_at, err) < 0 || answer_words(j, e->id, &answers, err) < 0)
 		return -1;
-	e->word_count = count_words(e);
+	/* Title, body and answers, as entry_add and answer_add keep it. */
+	e->word_count = count_words(e) + answers;
 	if (journal_begin(j, err) < 0)
 		return -1;
 	sqlite3_stmt *s = check_inquiry(j, e->inquiry_id, err) < 0 ? NULL

@@ -381,6 +381,27 @@ static void test_list_callback_can_stop(void **state)
 }
 
 
+/* An edit recounts title and body and keeps the answers' words. */
+static void test_update_keeps_answer_words(void **state)
+{
+	struct fixture *f = *state;
+	struct px_error err;
+	px_error_clear(&err);
+	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 14:30:00", "Two words", "", NULL);
+	struct answer a = { .step_id = "what", .kind = "text", .value_text = "four words of answer" };
+	assert_int_equal(answer_add(f->j, id, &a, &err), 0);
+	struct entry e;
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	assert_int_equal(e.word_count, 2 + 4);
+	entry_set(&e.title, "Now three words");
+	entry_forget_derived(&e);
+	assert_int_equal(entry_update(f->j, &e, &err), 0);
+	entry_free(&e);
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	assert_int_equal(e.word_count, 3 + 4);
+	entry_free(&e);
+}
+
 /* ---- batches ----------------------------------------------------------------------- */
 
 static int count_rows(const struct entry_summary *s, void *ctx)
@@ -512,6 +533,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_filters_and_keyset_paging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_tag_past_the_first_thousand, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_callback_can_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_keeps_answer_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_matches_entry_add, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_refusals, setup, teardown),
 	};
