@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,14 +208,34 @@ static char *folder_of(const char *path)
 	return dir;
 }
 
-static int check_target(const char *path, struct px_error *err)
+/* The same file as NAME (followed through links), or one of its -wal and
+ * -shm companions: renaming an export over the journal would lose it. */
+static bool same_file(const struct stat *st, const char *name, const char *suffix)
+{
+	struct px_buf p = PX_BUF_INIT;
+	px_buf_addf(&p, "%s%s", name, suffix);
+	struct stat other;
+	bool same = stat(p.data, &other) == 0 && other.st_dev == st->st_dev &&
+		    other.st_ino == st->st_ino;
+	px_buf_free(&p);
+	return same;
+}
+
+static int check_target(struct journal *j, const char *path, struct px_error *err)
 {
 	struct stat st;
 	if (!path || !*path)
 		return px_error_set(err, PX_ERR_INVALID, "the export needs a file name");
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	if (stat(path, &st) != 0)
+		return 0;
+	if (S_ISDIR(st.st_mode))
 		return px_error_at(err, PX_ERR_INVALID, path, 0, 0,
 				   "is a folder; give the export a file name");
+	const char *journal = journal_path(j);
+	if (same_file(&st, journal, "") || same_file(&st, journal, "-wal") ||
+	    same_file(&st, journal, "-shm"))
+		return px_error_at(err, PX_ERR_INVALID, path, 0, 0,
+				   "is the journal itself; give the export another name");
 	return 0;
 }
 
@@ -255,7 +276,7 @@ int export_to_path(struct journal *j, const struct export_options *o, const char
 {
 	if (report)
 		memset(report, 0, sizeof *report);
-	if (check_target(path, err) < 0)
+	if (check_target(j, path, err) < 0)
 		return -1;
 	char *dir = folder_of(path);
 	int rc;

@@ -540,6 +540,18 @@ static void test_file_written_whole_and_private(void **state)
 	snprintf(path, sizeof path, "%s/missing/export.md", f->dir);
 	assert_int_equal(export_to_path(f->j, &o, path, &r, &err), -1);
 	assert_int_equal(err.code, PX_ERR_IO);
+	/* Never over the journal, or through a link to it. */
+	snprintf(path, sizeof path, "%s/link.db", f->dir);
+	assert_int_equal(symlink(journal_path(f->j), path), 0);
+	px_error_clear(&err);
+	assert_int_equal(export_to_path(f->j, &o, path, &r, &err), -1);
+	assert_string_equal(err.msg, "is the journal itself; give the export another name");
+	px_error_clear(&err);
+	assert_int_equal(export_to_path(f->j, &o, journal_path(f->j), &r, &err), -1);
+	assert_has(err.msg, "is the journal itself");
+	struct entry e;
+	assert_int_equal(entry_get(f->j, f->gibbs, &e, &err), 0);   /* still a journal */
+	entry_free(&e);
 }
 
 static void test_pandoc(void **state)
