@@ -242,9 +242,13 @@ static struct xinquiry *find_inquiry(struct export_ctx *x, int64_t id)
 /* Read in rowid order (the table's own order, the cheapest) and sorted
  * here: an ORDER BY over the planner index would sort in a temporary
  * b-tree anyway. */
-static const char SQL_ACTIONS[] =
+static const char SQL_ACTIONS_JSON[] =
 	"SELECT id, uuid, text, due_date, status, coalesce(outcome, ''), planned_by, position,"
 	" follow_up_template, created_at, updated_at, coalesce(followed_up_by, 0) FROM action";
+/* Documents show neither UUIDs, templates nor record times. */
+static const char SQL_ACTIONS_DOCUMENT[] =
+	"SELECT id, '', text, due_date, status, coalesce(outcome, ''), planned_by, position,"
+	" '', '', '', coalesce(followed_up_by, 0) FROM action";
 /* The follow-up entries, in their own order so their rows are read in
  * sequence. */
 static const char SQL_FOLLOWERS[] =
@@ -339,7 +343,8 @@ static int64_t follower_key(const void *rows, size_t i)
 
 static int load_actions(struct export_ctx *x)
 {
-	sqlite3_stmt *s = db_stmt(x->j, SQL_ACTIONS, x->err);
+	sqlite3_stmt *s = db_stmt(x->j, x->o->format == EXPORT_JSON ? SQL_ACTIONS_JSON
+								     : SQL_ACTIONS_DOCUMENT, x->err);
 	if (!s)
 		return -1;
 	size_t cap = 0;
@@ -581,30 +586,49 @@ const struct xtemplate *xgather_template(struct export_ctx *x, const char *id, i
 
 /* ---- one entry ---------------------------------------------------------------------------------- */
 
+/* What an entry is assembled in.  One store serves every entry of an
+ * export: its arrays are kept and reused, only the copies an entry owns
+ * are freed after it. */
 struct xentry_store {
-	char *title, *body;
+	char *title, *body;         /* anonymised copies */
 	const char **tags;
+	struct xname **tag_names;
 	bool *tag_explicit;
+	size_t cap_tags;
 	const char **people, **people_shown;
+	struct xname **person_names;
+	bool *person_flags;
+	size_t cap_people;
 	struct xanswer *answers;
 	size_t n_answers, cap_answers;
 	char **strings;             /* the answers' copies */
 	size_t n_strings, cap_strings;
 };
 
+/* Free what the last entry owned; keep the arrays. */
+static void store_reset(struct xentry_store *st)
+{
+	free(st->title);
+	free(st->body);
+	st->title = st->body = NULL;
+	for (size_t i = 0; i < st->n_strings; i++)
+		free(st->strings[i]);
+	st->n_strings = st->n_answers = 0;
+}
+
 void xentry_release(struct xentry_store *st)
 {
 	if (!st)
 		return;
-	free(st->title);
-	free(st->body);
+	store_reset(st);
 	free(st->tags);
+	free(st->tag_names);
 	free(st->tag_explicit);
 	free(st->people);
 	free(st->people_shown);
+	free(st->person_names);
+	free(st->person_flags);
 	free(st->answers);
-	for (size_t i = 0; i < st->n_strings; i++)
-		free(st->strings[i]);
 	free(st->strings);
 	free(st);
 }
@@ -646,69 +670,95 @@ static int copy_answer(const struct answer *a, void *ctx)
 	return 0;
 }
 
-static int cmp_people(const void *a, const void *b)
+/* Names in the order lists show them: by name, ASCII case aside. */
+static int cmp_name_order(const void *a, const void *b)
 {
 	const struct xname *x = *(struct xname *const *)a, *y = *(struct xname *const *)b;
 	int c = strcasecmp(x->name, y->name);
 	return c ? c : strcmp(x->name, y->name);
 }
 
-struct tag_pick {
-	const char *name;
-	bool flag;
-};
-
-static int cmp_picks(const void *a, const void *b)
+/* Give every name its place in that order once, so an entry's few names
+ * sort by number. */
+static void rank_names(struct xname *list, size_t n)
 {
-	return strcasecmp(((const struct tag_pick *)a)->name, ((const struct tag_pick *)b)->name);
+	struct xname **order = px_xcalloc(n + 1, sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = &list[i];
+	qsort(order, n, sizeof *order, cmp_name_order);
+	for (size_t i = 0; i < n; i++)
+		order[i]->rank = i;
+	free(order);
+}
+
+/* Insertion sort of N names by rank: an entry has a handful. */
+static void sort_by_rank(struct xname **v, bool *flags, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct xname *t = v[i];
+		bool f = flags ? flags[i] : false;
+		size_t k = i;
+		for (; k > 0 && v[k - 1]->rank > t->rank; k--) {
+			v[k] = v[k - 1];
+			if (flags)
+				flags[k] = flags[k - 1];
+		}
+		v[k] = t;
+		if (flags)
+			flags[k] = f;
+	}
+}
+
+/* The names of ENTRY from PAIRS through INDEX, sorted, into ST's arrays. */
+static size_t entry_names(struct export_ctx *x, const struct xindex *index,
+			  const struct xpair *pairs, bool people, int64_t entry,
+			  struct xname ***names, bool **flags, size_t *cap)
+{
+	size_t at, n = index_find(index, entry, &at), k = 0;
+	if (n + 1 > *cap) {
+		*cap = n + 1;
+		*names = px_xrealloc(*names, *cap * sizeof **names);
+		*flags = px_xrealloc(*flags, *cap * sizeof **flags);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct xname *nm = people ? xgather_person(x, pairs[at + i].other_id)
+					  : xgather_tag(x, pairs[at + i].other_id);
+		if (!nm)
+			continue;
+		nm->used = true;
+		(*names)[k] = nm;
+		(*flags)[k++] = pairs[at + i].flag;
+	}
+	sort_by_rank(*names, *flags, k);
+	return k;
 }
 
 static void assemble_names(struct export_ctx *x, struct xentry *e, struct xentry_store *st)
 {
-	size_t n;
-	size_t at;
-	n = index_find(x->idx_tags, e->id, &at);
-	const struct xpair *p = x->entry_tags + at;
-	struct tag_pick *picks = px_xcalloc(n + 1, sizeof *picks);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct xname *t = xgather_tag(x, p[i].other_id);
-		if (t) {
-			t->used = true;
-			picks[k++] = (struct tag_pick){ t->name, p[i].flag };
-		}
+	if (!x->ranked) {
+		rank_names(x->tags, x->n_tags);
+		rank_names(x->people, x->n_people);
+		x->ranked = true;
 	}
-	qsort(picks, k, sizeof *picks, cmp_picks);
-	st->tags = px_xcalloc(k + 1, sizeof *st->tags);
-	st->tag_explicit = px_xcalloc(k + 1, sizeof *st->tag_explicit);
-	for (size_t i = 0; i < k; i++) {
-		st->tags[i] = picks[i].name;
-		st->tag_explicit[i] = picks[i].flag;
-	}
-	free(picks);
+	size_t k = entry_names(x, x->idx_tags, x->entry_tags, false, e->id, &st->tag_names,
+			       &st->tag_explicit, &st->cap_tags);
+	st->tags = px_xrealloc(st->tags, (k + 1) * sizeof *st->tags);
+	for (size_t i = 0; i < k; i++)
+		st->tags[i] = st->tag_names[i]->name;
 	e->n_tags = k;
-	n = index_find(x->idx_people, e->id, &at);
-	p = x->entry_people + at;
-	struct xname **who = px_xcalloc(n + 1, sizeof *who);
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if ((who[m] = xgather_person(x, p[i].other_id))) {
-			who[m]->used = true;
-			m++;
-		}
-	qsort(who, m, sizeof *who, cmp_people);
-	st->people = px_xcalloc(m + 1, sizeof *st->people);
-	st->people_shown = px_xcalloc(m + 1, sizeof *st->people_shown);
+	size_t m = entry_names(x, x->idx_people, x->entry_people, true, e->id, &st->person_names,
+			       &st->person_flags, &st->cap_people);
+	st->people = px_xrealloc(st->people, (m + 1) * sizeof *st->people);
+	st->people_shown = px_xrealloc(st->people_shown, (m + 1) * sizeof *st->people_shown);
 	for (size_t i = 0; i < m; i++) {
-		st->people[i] = who[i]->name;
-		st->people_shown[i] = who[i]->shown;
+		st->people[i] = st->person_names[i]->name;
+		st->people_shown[i] = st->person_names[i]->shown;
 	}
-	free(who);
 	e->n_people = m;
-	e->people_shown = st->people_shown;
 	e->tags = st->tags;
 	e->tag_explicit = st->tag_explicit;
 	e->people = st->people;
+	e->people_shown = st->people_shown;
 }
 
 /* Words of the entry (export.h says which).  A body's words come from the
@@ -735,8 +785,10 @@ static size_t own_words(const struct export_ctx *x, const struct xentry *e, int 
 int xentry_assemble(struct export_ctx *x, struct xentry *e, int cached_words,
 		    struct xentry_store **store)
 {
-	struct xentry_store *st = px_xcalloc(1, sizeof *st);
-	*store = st;
+	if (!*store)
+		*store = px_xcalloc(1, sizeof **store);
+	struct xentry_store *st = *store;
+	store_reset(st);
 	if (x->anon) {
 		e->title = st->title = anonymise_text(x->anon, e->title);
 		e->body = st->body = anonymise_text(x->anon, e->body);

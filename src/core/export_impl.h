@@ -157,6 +157,7 @@ struct xname {
 	char *name;                 /* as exported (people: a stand-in when anonymising) */
 	char *shown;                /* people in documents: "@Sam", or the mention's stand-in */
 	char *role, *pseudonym;     /* people */
+	size_t rank;                /* place in name order */
 	bool used;
 };
 
@@ -197,6 +198,7 @@ struct export_ctx {
 	struct xaction **by_planner, **by_follower;  /* sorted by that entry */
 	size_t n_by_follower;
 	struct xindex *idx_tags, *idx_people, *idx_planner, *idx_follower;
+	bool ranked;                                 /* names have their rank */
 	struct xseen *seen;                          /* a map by id */
 	size_t cap_seen, n_seen;
 	struct xtemplate *templates;
@@ -233,8 +235,9 @@ const struct xseen *xgather_entry(struct export_ctx *x, int64_t id);
 const struct xseen *xgather_written(const struct export_ctx *x, int64_t id);
 /* The planner of A as "‘Title’, Mon 9 Mar 2026" (or "an entry"). */
 void xplanner(struct export_ctx *x, const struct xaction *a, struct px_buf *b);
-/* Complete E (its row fields set) with everything it is made of; the
- * storage is kept in SCRATCH until xentry_release. */
+/* Complete E (its row fields set) with everything it is made of, in
+ * *STORE (made on first use, reused for every later entry; E's strings
+ * last until the next call), freed with xentry_release. */
 struct xentry_store;
 int xentry_assemble(struct export_ctx *x, struct xentry *e, int cached_words,
 		    struct xentry_store **store);
