@@ -56,7 +56,8 @@ const char *import_format_name(enum import_format f);
 /* Those names ("json" for praxis too); the error suggests the nearest. */
 int import_format_parse(const char *name, enum import_format *out, struct px_error *err);
 
-/* Called every few hundred entries: DONE of TOTAL entries in the file. */
+/* Called every few hundred entries: DONE of TOTAL entries in the file
+ * (TOTAL is 0 for a jrnl text file, whose entries are found as it is read). */
 typedef void import_progress_fn(size_t done, size_t total, void *ctx);
 
 struct import_options {
