@@ -51,6 +51,7 @@ SCHEMA   := $(sort $(wildcard schema/[0-9][0-9][0-9][0-9]_*.sql))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 PROMPTS  := $(sort $(wildcard prompts/*.yaml prompts/vocab/*.yaml))
+DEMO     := $(sort $(wildcard prompts/demo/*.yaml))
 
 GEN_SCHEMA := build/gen/schema_sql.h
 
@@ -148,12 +149,14 @@ lint: deps-ok
 # --- install -------------------------------------------------------------
 install: all
 	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/prompts/vocab \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(DATADIR)/prompts/demo $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 praxis $(DESTDIR)$(BINDIR)/praxis
 	for f in $(filter prompts/%.yaml,$(filter-out prompts/vocab/%,$(PROMPTS))); do \
 		install -m 644 $$f $(DESTDIR)$(DATADIR)/prompts/; done
 	for f in $(filter prompts/vocab/%,$(PROMPTS)); do \
 		install -m 644 $$f $(DESTDIR)$(DATADIR)/prompts/vocab/; done
+	for f in $(DEMO); do \
+		install -m 644 $$f $(DESTDIR)$(DATADIR)/prompts/demo/; done
 	install -m 644 man/praxis.1 $(DESTDIR)$(MANDIR)/man1/praxis.1
 	test ! -f man/praxis-templates.5 || \
 		install -m 644 man/praxis-templates.5 $(DESTDIR)$(MANDIR)/man5/praxis-templates.5

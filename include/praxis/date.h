@@ -146,6 +146,17 @@ int date_parse_range(const char *text, const struct px_datetime *now,
  * the day before R starts.  The result may start before 1900. */
 void date_range_previous(const struct px_date_range *r, struct px_date_range *out);
 
+/* The period after R of the same kind, as date_range_previous() goes back
+ * (for a day or custom range, as many days starting the day after R
+ * ends).  The result may end after 9999. */
+void date_range_next(const struct px_date_range *r, struct px_date_range *out);
+
+/* The period of UNIT holding D: its ISO week, calendar month, quarter or
+ * year; for DATE_UNIT_DAY and DATE_UNIT_CUSTOM, the day D itself
+ * (DATE_UNIT_DAY). */
+void date_range_containing(const struct px_date *d, enum date_unit unit,
+			   struct px_date_range *out);
+
 /* A readable label: `Tue 10 Mar 2026`, `week 10 of 2026 (2–8 Mar)`,
  * `March 2026`, `Q1 2026`, `2026`, `1 Jan – 15 Feb 2026` (UTF-8; 64 bytes
  * suffice). */

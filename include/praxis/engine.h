@@ -45,6 +45,7 @@
 #ifndef PRAXIS_ENGINE_H
 #define PRAXIS_ENGINE_H
 
+#include "praxis/date.h"
 #include "praxis/entry.h"
 #include "praxis/error.h"
 #include "praxis/journal.h"
@@ -69,6 +70,12 @@ struct engine_start {
 	const char *title;          /* NULL: from the first text answer */
 	const char *occurred_at;    /* 'YYYY-MM-DD HH:MM:SS'; NULL: now */
 	int is_private;
+	/* The run's clock: "now" for occurred_at (when that is NULL), the
+	 * period and every date expression an answer or default holds ("+7d"
+	 * is seven days after it).  NULL: date_now().  A run resumed from its
+	 * draft keeps the clock it started with, so a journal written for
+	 * another day (the demo) resolves every date against that day. */
+	const struct px_datetime *now;
 };
 
 void engine_start_init(struct engine_start *opts);
@@ -123,7 +130,8 @@ const struct template_option *engine_options(const struct engine *e, size_t *n);
  *   multi      items: option ids or numbers; or text "a, b"
  *   tags       items: names (a leading '#' is allowed); or text "a, b"
  *   people     items: names (a leading '@' is allowed); or text "a, b"
- *   date       text: a date expression (date.h), resolved now
+ *   date       text: a date expression (date.h), resolved against the
+ *              run's clock (engine_start.now)
  *   action     actions (text and a due date expression each)
  *   recall, info   nothing
  * An empty value (no text, no items, no actions, no number) skips the

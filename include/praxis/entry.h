@@ -105,6 +105,17 @@ int entry_restore(struct journal *j, int64_t id, struct px_error *err);
 /* Remove every trashed entry for good; *removed says how many. */
 int entry_empty_trash(struct journal *j, int *removed, struct px_error *err);
 
+/* ---- the text an editor holds ------------------------------------------ */
+
+/* Editors (the UI's and $EDITOR) hold an entry as one text: a first line
+ * "# Title", a blank line, then the body.  entry_split_text sets E's body
+ * from TEXT, and its title from a leading "# Title" line when E has no
+ * title yet; blank lines before the body and blank space after it are
+ * dropped.  entry_join_text gives that text back for E's title and body,
+ * ending in a newline (the caller frees it). */
+void entry_split_text(struct entry *e, const char *text);
+char *entry_join_text(const struct entry *e);
+
 /* ---- listing ------------------------------------------------------------ */
 
 struct entry_filter {
@@ -120,6 +131,11 @@ struct entry_filter {
 	/* Keyset paging: continue after this (occurred_at, id), "" to start. */
 	char after_occurred[20];
 	int64_t after_id;
+	/* Only these entries, when IDS is not NULL (none when N_IDS is 0): the
+	 * entries behind a figure of a review.  Ids of trashed or removed
+	 * entries are passed over; the other filters still apply. */
+	const int64_t *ids;
+	size_t n_ids;
 };
 void entry_filter_init(struct entry_filter *f);
 

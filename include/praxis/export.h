@@ -5,9 +5,10 @@
  * A selection picks live entries: by frame, tag (a family with "power/"),
  * person, inquiry, template, a date range and explicit ids, all of which
  * must hold.  The trash is never exported, and private entries only with
- * include_private; an explicit id that names a trashed, private (without
- * include_private) or missing entry is an error, so nothing is left out
- * silently.  Entries come oldest first, as a portfolio is read.
+ * include_private; with ids_strict an explicit id that names a trashed,
+ * private (without include_private) or missing entry is an error, so
+ * nothing is left out silently.  Entries come oldest first, as a portfolio
+ * is read.
  *
  * Every format renders an entry with its structure: frame, dates, tags,
  * people, the template it came from, each answered step under its title
@@ -81,13 +82,18 @@ struct export_selection {
 	char from[11], to[11];      /* 'YYYY-MM-DD' inclusive, "" for open */
 	const int64_t *ids;         /* NULL: any; else only these (at most EXPORT_MAX_IDS) */
 	size_t n_ids;
+	/* 1: an id that cannot be exported (missing, trashed, private without
+	 * include_private) is an error; 0: it is passed over, as a list filter
+	 * passes it over. */
+	int ids_strict;
 	int include_private;
 };
 
 void export_selection_init(struct export_selection *s);
 /* What a list filter shows (the Browse screen): frame, tag, person,
- * inquiry and dates; its paging, limit, order and trash are not a
- * selection and are ignored. */
+ * inquiry, dates and ids (not strict: those the list passes over are
+ * passed over); its paging, limit, order and trash are not a selection and
+ * are ignored.  Private entries follow include_private, 0 here. */
 void export_selection_from_filter(struct export_selection *s, const struct entry_filter *f);
 
 struct template_set;

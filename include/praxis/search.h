@@ -32,9 +32,15 @@
  *
  * Only live entries are searched, never the trash.  Hits come ranked by
  * BM25 with the title weighted 10, tags 5, body and answers 1.  Ranking
- * costs about 1.3 µs per matching entry: a word found in 10k entries of a
- * 100k-entry journal answers in about 12 ms, one found in all of them in
- * about 130 ms.
+ * costs about 1.5 µs per matching entry, so a word found in most of a
+ * 100k-entry journal would take 100-170 ms to rank in full.  Ranking
+ * therefore looks at the SEARCH_RANK_WINDOW most recently written matches
+ * (by rowid, which follows writing order): a word that rare is ranked over
+ * all its matches exactly; for a word that common, BM25 tells the matches
+ * apart by little more than length, and the newest are what a learner is
+ * looking for.  Paging past the window (offset + limit beyond it) ranks
+ * every match, so no hit is ever out of reach; search_count always counts
+ * every match.
  */
 #ifndef PRAXIS_SEARCH_H
 #define PRAXIS_SEARCH_H
@@ -48,6 +54,7 @@
 
 #define SEARCH_QUERY_MAX 1000   /* bytes */
 #define SEARCH_LIMIT_DEFAULT 20
+#define SEARCH_RANK_WINDOW 2000  /* newest matches ranked for the first pages */
 
 struct search_options {
 	int frame;              /* -1: any, else enum entry_frame */

@@ -81,6 +81,12 @@ void text_scan_people(const char *text, text_name_fn *fn, void *ctx);
  * U+FFFD.  Nothing the input holds can move the cursor or change colours. */
 char *text_escape_controls(const char *s);
 
+/* Columns one character takes on a terminal: wcwidth() under the caller's
+ * locale, 1 where wcwidth cannot measure it, 0 for combining marks and
+ * other zero-width characters, and 0 for controls (escape them first).
+ * Every other width in praxis is a sum of these. */
+int text_char_width(uint32_t cp);
+
 /* Columns S takes on a terminal (NULL is 0).  Controls count as the width of
  * their escaped form would not: call on escaped text. */
 int text_width(const char *s);

@@ -351,3 +351,42 @@ void table_free(struct cli_table *t)
 	free(t->cells);
 	free(t);
 }
+
+/* ---- listings ------------------------------------------------------------------------ */
+
+void listing_begin(struct cli_listing *l, enum out_format resolved, int ncols,
+		   const char *const *headers)
+{
+	memset(l, 0, sizeof *l);
+	l->format = resolved;
+	px_buf_init(&l->buf);
+	if (resolved == OUT_JSON) {
+		json_init(&l->json, &l->buf, 1);
+		json_begin_array(&l->json);
+	} else {
+		l->table = table_new(ncols, headers);
+	}
+}
+
+bool listing_print(struct cli_listing *l, int rows, const char *empty_note)
+{
+	if (l->format == OUT_JSON) {
+		json_end_array(&l->json);
+		fputs(l->buf.data, stdout);
+		return false;
+	}
+	if (rows == 0 && l->format == OUT_TABLE) {
+		if (empty_note)
+			printf("%s\n", empty_note);
+		return false;
+	}
+	table_print(l->table, l->format, stdout);
+	return l->format == OUT_TABLE && rows > 0;
+}
+
+void listing_free(struct cli_listing *l)
+{
+	table_free(l->table);
+	px_buf_free(&l->buf);
+	l->table = NULL;
+}

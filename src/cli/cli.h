@@ -13,11 +13,15 @@
 #ifndef PRAXIS_CLI_H
 #define PRAXIS_CLI_H
 
+#include "praxis/buf.h"
 #include "praxis/date.h"
+#include "praxis/editor.h"
 #include "praxis/error.h"
 #include "praxis/journal.h"
+#include "praxis/json.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #define EXIT_USAGE 2
@@ -63,7 +67,9 @@ int cmd_drafts(struct cli *cli, int argc, char **argv);
 int cmd_templates(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_review(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 
 /* ---- errors ---------------------------------------------------------------- */
@@ -120,6 +126,21 @@ void table_cell(struct cli_table *t, const char *text);
 void table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void table_print(struct cli_table *t, enum out_format f, FILE *out);
 void table_free(struct cli_table *t);
+/* A listing in any of the three shapes: rows go to LISTING.table (table,
+ * tsv) or as objects into LISTING.json, an array (json); listing_print
+ * closes and prints it, or EMPTY_NOTE on a terminal when there were no rows.
+ * It returns whether a table was printed (a caller may add a hint). */
+struct cli_listing {
+	enum out_format format;     /* resolved: OUT_TABLE, OUT_TSV or OUT_JSON */
+	struct cli_table *table;
+	struct json_writer json;
+	struct px_buf buf;
+};
+void listing_begin(struct cli_listing *l, enum out_format resolved, int ncols,
+		   const char *const *headers);
+bool listing_print(struct cli_listing *l, int rows, const char *empty_note);
+void listing_free(struct cli_listing *l);
+
 /* The terminal's width when stdout is one, else 0. */
 int cli_term_width(void);
 
@@ -129,9 +150,6 @@ void cli_print_safe(FILE *out, const char *s);
 /* ---- entries (cmd_add.c) ------------------------------------------------------ */
 
 struct entry;
-/* Set E's body from TEXT; a first line "# Title" becomes the title when E
- * has none.  Trailing blank lines are dropped. */
-void cli_split_title(struct entry *e, const char *text);
 /* Keep TEXT as a draft (for ENTRY_ID, 0 for a new entry) so nothing typed
  * is lost, and say so on stderr. */
 void cli_keep_draft(struct cli *cli, const char *text, int64_t entry_id, const char *why);
@@ -140,17 +158,6 @@ void cli_entry_heading(const char *title, const char *excerpt, char *out, size_t
 /* --since/--until/--range into inclusive 'YYYY-MM-DD' bounds (cmd_list.c). */
 int cli_resolve_range(const char *cmd, const char *since, const char *until, const char *range,
 		      char from[11], char to[11]);
-
-/* ---- editor ------------------------------------------------------------------ */
-
-/* Run $VISUAL or $EDITOR (split on blanks, run with execvp, no shell) on
- * a private temporary copy of TEXT and return the edited text in *out
- * (the caller frees).  On failure *out still holds the text as the editor
- * left it (or TEXT) so the caller can keep it as a draft. */
-int editor_run(const char *text, const char *suffix, char **out, struct px_error *err);
-/* Read the whole file PATH (at most MAX bytes, no symbolic link) into *OUT
- * (NUL-terminated, the caller frees) and its length into *LEN (may be NULL). */
-int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err);
 
 /* ---- templates and runs ------------------------------------------------------- */
 

@@ -44,32 +44,6 @@ static int read_stdin(char **out)
 	return 0;
 }
 
-/* A first line "# Title" becomes the title when none was given. */
-void cli_split_title(struct entry *e, const char *text)
-{
-	const char *body = text;
-	while (*body == '\n')
-		body++;
-	if (body[0] == '#' && body[1] == ' ' && !e->title[0]) {
-		const char *nl = strchr(body, '\n');
-		size_t len = nl ? (size_t)(nl - body) : strlen(body);
-		char *title = px_xstrndup(body + 2, len - 2);
-		while (*title && strchr(" \t\r", title[strlen(title) - 1]))
-			title[strlen(title) - 1] = '\0';
-		entry_set(&e->title, title);
-		free(title);
-		body = nl ? nl + 1 : body + len;
-		while (*body == '\n')
-			body++;
-	}
-	char *copy = px_xstrdup(body);
-	size_t n = strlen(copy);
-	while (n > 0 && strchr(" \t\r\n", copy[n - 1]))
-		copy[--n] = '\0';
-	free(e->body);
-	e->body = copy;
-}
-
 /* Keep TEXT as a draft so nothing typed is lost; prints what happened. */
 void cli_keep_draft(struct cli *cli, const char *text, int64_t entry_id, const char *why)
 {
@@ -209,7 +183,7 @@ int cmd_add(struct cli *cli, int argc, char **argv)
 		entry_free(&o.e);
 		return rc < 0 ? 0 : rc;
 	}
-	cli_split_title(&o.e, text);
+	entry_split_text(&o.e, text);
 	o.e.inquiry_id = o.inquiry;
 	struct journal *j = cli_journal(cli, 1);
 	struct px_error err;

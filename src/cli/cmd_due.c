@@ -14,9 +14,7 @@
 #include <string.h>
 
 struct due_out {
-	enum out_format format;
-	struct cli_table *table;
-	struct json_writer json;
+	struct cli_listing l;
 	char today[11];
 };
 
@@ -30,23 +28,23 @@ static int print_due(const struct action *a, void *ctx)
 {
 	struct due_out *o = ctx;
 	const char *state = due_state(a, o->today);
-	if (o->format == OUT_JSON) {
-		json_begin_object(&o->json);
-		json_member_int(&o->json, "id", a->id);
-		json_member_string(&o->json, "text", a->text);
-		json_member_string(&o->json, "due", a->due_date);
-		json_member_string(&o->json, "state", state);
-		json_member_int(&o->json, "planned_by", a->planned_by);
-		json_member_string(&o->json, "planned_title", a->planned_title);
-		json_member_string(&o->json, "follow_up_template", a->follow_up_template);
-		json_end_object(&o->json);
+	if (o->l.format == OUT_JSON) {
+		json_begin_object(&o->l.json);
+		json_member_int(&o->l.json, "id", a->id);
+		json_member_string(&o->l.json, "text", a->text);
+		json_member_string(&o->l.json, "due", a->due_date);
+		json_member_string(&o->l.json, "state", state);
+		json_member_int(&o->l.json, "planned_by", a->planned_by);
+		json_member_string(&o->l.json, "planned_title", a->planned_title);
+		json_member_string(&o->l.json, "follow_up_template", a->follow_up_template);
+		json_end_object(&o->l.json);
 		return 0;
 	}
-	table_cellf(o->table, "%lld", (long long)a->id);
-	table_cell(o->table, a->due_date);
-	table_cell(o->table, state);
-	table_cellf(o->table, "#%lld", (long long)a->planned_by);
-	table_cell(o->table, a->text);
+	table_cellf(o->l.table, "%lld", (long long)a->id);
+	table_cell(o->l.table, a->due_date);
+	table_cell(o->l.table, state);
+	table_cellf(o->l.table, "#%lld", (long long)a->planned_by);
+	table_cell(o->l.table, a->text);
 	return 0;
 }
 
@@ -82,35 +80,22 @@ int cmd_due(struct cli *cli, int argc, char **argv)
 	if (!j)
 		return EXIT_FAILURE;
 	static const char *const headers[] = { "ACTION", "DUE", "STATE", "FROM", "TEXT" };
-	struct due_out o = { .format = cli_resolve_format(cli, format) };
+	struct due_out o;
+	listing_begin(&o.l, cli_resolve_format(cli, format), 5, headers);
 	date_format(&now.date, o.today);
-	struct px_buf json = PX_BUF_INIT;
-	if (o.format == OUT_JSON) {
-		json_init(&o.json, &json, 1);
-		json_begin_array(&o.json);
-	} else {
-		o.table = table_new(5, headers);
-	}
 	struct px_error err;
 	px_error_clear(&err);
 	int rc = 0, n = action_list_due(j, o.today, (int)days, print_due, &o, &err);
-	if (n < 0) {
+	char empty[64];
+	if (days)
+		snprintf(empty, sizeof empty, "Nothing due in the next %zu days.", days);
+	else
+		snprintf(empty, sizeof empty, "Nothing due: no follow-ups waiting.");
+	if (n < 0)
 		rc = cli_fail(&err);
-	} else if (o.format == OUT_JSON) {
-		json_end_array(&o.json);
-		fputs(json.data, stdout);
-	} else if (n == 0 && o.format == OUT_TABLE) {
-		if (days)
-			printf("Nothing due in the next %zu days.\n", days);
-		else
-			printf("Nothing due: no follow-ups waiting.\n");
-	} else {
-		table_print(o.table, o.format, stdout);
-		if (o.format == OUT_TABLE)
-			printf("\n'praxis follow-up ACTION' reflects on one and closes its cycle.\n");
-	}
-	table_free(o.table);
-	px_buf_free(&json);
+	else if (listing_print(&o.l, n, empty))
+		printf("\n'praxis follow-up ACTION' reflects on one and closes its cycle.\n");
+	listing_free(&o.l);
 	return rc;
 }
 
@@ -119,20 +104,20 @@ int cmd_due(struct cli *cli, int argc, char **argv)
 static int print_draft(const struct draft *d, void *ctx)
 {
 	struct due_out *o = ctx;
-	if (o->format == OUT_JSON) {
-		json_begin_object(&o->json);
-		json_member_int(&o->json, "id", d->id);
-		json_member_string(&o->json, "kind", draft_kind_name(d->kind));
-		json_member_string(&o->json, "template", d->template_id);
-		json_member_string(&o->json, "label", d->label);
-		json_member_string(&o->json, "updated", d->updated_at);
-		json_end_object(&o->json);
+	if (o->l.format == OUT_JSON) {
+		json_begin_object(&o->l.json);
+		json_member_int(&o->l.json, "id", d->id);
+		json_member_string(&o->l.json, "kind", draft_kind_name(d->kind));
+		json_member_string(&o->l.json, "template", d->template_id);
+		json_member_string(&o->l.json, "label", d->label);
+		json_member_string(&o->l.json, "updated", d->updated_at);
+		json_end_object(&o->l.json);
 		return 0;
 	}
-	table_cellf(o->table, "%lld", (long long)d->id);
-	table_cell(o->table, draft_kind_name(d->kind));
-	table_cellf(o->table, "%.16s", d->updated_at);
-	table_cell(o->table, d->label[0] ? d->label : d->payload);
+	table_cellf(o->l.table, "%lld", (long long)d->id);
+	table_cell(o->l.table, draft_kind_name(d->kind));
+	table_cellf(o->l.table, "%.16s", d->updated_at);
+	table_cell(o->l.table, d->label[0] ? d->label : d->payload);
 	return 0;
 }
 
@@ -178,30 +163,15 @@ int cmd_drafts(struct cli *cli, int argc, char **argv)
 	if (!j)
 		return EXIT_FAILURE;
 	static const char *const headers[] = { "DRAFT", "KIND", "SAVED", "WHAT" };
-	struct due_out o = { .format = cli_resolve_format(cli, format) };
-	struct px_buf json = PX_BUF_INIT;
-	if (o.format == OUT_JSON) {
-		json_init(&o.json, &json, 1);
-		json_begin_array(&o.json);
-	} else {
-		o.table = table_new(4, headers);
-	}
+	struct due_out o;
+	listing_begin(&o.l, cli_resolve_format(cli, format), 4, headers);
 	struct px_error err;
 	px_error_clear(&err);
 	int rc = 0, n = draft_list(j, print_draft, &o, &err);
-	if (n < 0) {
+	if (n < 0)
 		rc = cli_fail(&err);
-	} else if (o.format == OUT_JSON) {
-		json_end_array(&o.json);
-		fputs(json.data, stdout);
-	} else if (n == 0 && o.format == OUT_TABLE) {
-		printf("No drafts: nothing unfinished.\n");
-	} else {
-		table_print(o.table, o.format, stdout);
-		if (o.format == OUT_TABLE)
-			printf("\n'praxis new --resume DRAFT' continues one.\n");
-	}
-	table_free(o.table);
-	px_buf_free(&json);
+	else if (listing_print(&o.l, n, "No drafts: nothing unfinished."))
+		printf("\n'praxis new --resume DRAFT' continues one.\n");
+	listing_free(&o.l);
 	return rc;
 }

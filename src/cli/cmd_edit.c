@@ -5,7 +5,6 @@
  */
 #include "cli.h"
 
-#include "praxis/buf.h"
 #include "praxis/entry.h"
 
 #include <stdlib.h>
@@ -39,22 +38,18 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 		return cli_failf("entry %lld: in the trash; 'praxis restore %lld' first",
 				 (long long)id, (long long)id);
 	}
-	struct px_buf file = PX_BUF_INIT;
-	if (e.title[0])
-		px_buf_addf(&file, "# %s\n\n", e.title);
-	px_buf_adds(&file, e.body);
-	px_buf_addc(&file, '\n');
+	char *file = entry_join_text(&e);
 	char *edited = NULL;
 	int rc = 0;
-	if (editor_run(file.data, ".md", &edited, &err) < 0) {
+	if (editor_run(file, ".md", &edited, &err) < 0) {
 		rc = cli_fail(&err);
-		if (strcmp(edited, file.data) != 0)
+		if (strcmp(edited, file) != 0)
 			cli_keep_draft(cli, edited, id, "edit (editor failed)");
-	} else if (strcmp(edited, file.data) == 0) {
+	} else if (strcmp(edited, file) == 0) {
 		printf("entry %lld unchanged\n", (long long)id);
 	} else {
 		entry_set(&e.title, "");
-		cli_split_title(&e, edited);
+		entry_split_text(&e, edited);
 		/* Explicit tags stay; what the text mentions is found again. */
 		entry_forget_derived(&e);
 		if (entry_update(j, &e, &err) < 0) {
@@ -65,7 +60,7 @@ int cmd_edit(struct cli *cli, int argc, char **argv)
 		}
 	}
 	free(edited);
-	px_buf_free(&file);
+	free(file);
 	entry_free(&e);
 	return rc;
 }

@@ -105,6 +105,7 @@ static int parse_export(struct cli *cli, int argc, char **argv, struct export_ar
 				return EXIT_USAGE;
 		a->o.sel.ids = a->ids;
 		a->o.sel.n_ids = (size_t)a->n_operands;
+		a->o.sel.ids_strict = 1;   /* an ID typed is an entry wanted */
 	}
 	if (export_format_binary(a->o.format) && !a->output && cli->stdout_tty)
 		return cli_usage("export", "--format %s makes a binary file: give it one with -o FILE",

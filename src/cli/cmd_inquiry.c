@@ -97,9 +97,7 @@ static int inquiry_new_cmd(struct cli *cli, int argc, char **argv)
 }
 
 struct list_out {
-	enum out_format format;
-	struct cli_table *table;
-	struct json_writer json;
+	struct cli_listing l;
 };
 
 static void inquiry_json(struct json_writer *w, const struct inquiry *inq)
@@ -118,17 +116,17 @@ static void inquiry_json(struct json_writer *w, const struct inquiry *inq)
 static int print_inquiry(const struct inquiry *inq, void *ctx)
 {
 	struct list_out *o = ctx;
-	if (o->format == OUT_JSON) {
-		json_begin_object(&o->json);
-		inquiry_json(&o->json, inq);
-		json_end_object(&o->json);
+	if (o->l.format == OUT_JSON) {
+		json_begin_object(&o->l.json);
+		inquiry_json(&o->l.json, inq);
+		json_end_object(&o->l.json);
 		return 0;
 	}
-	table_cellf(o->table, "%lld", (long long)inq->id);
-	table_cell(o->table, inquiry_status_name(inq->status));
-	table_cellf(o->table, "%d", inq->entry_count);
-	table_cellf(o->table, "%.10s", inq->last_activity);
-	table_cell(o->table, inq->question);
+	table_cellf(o->l.table, "%lld", (long long)inq->id);
+	table_cell(o->l.table, inquiry_status_name(inq->status));
+	table_cellf(o->l.table, "%d", inq->entry_count);
+	table_cellf(o->l.table, "%.10s", inq->last_activity);
+	table_cell(o->l.table, inq->question);
 	return 0;
 }
 
@@ -160,31 +158,18 @@ static int inquiry_list_cmd(struct cli *cli, int argc, char **argv)
 	if (!j)
 		return EXIT_FAILURE;
 	static const char *const headers[] = { "ID", "STATUS", "ENTRIES", "ACTIVE", "QUESTION" };
-	struct list_out o = { .format = cli_resolve_format(cli, format) };
-	struct px_buf json = PX_BUF_INIT;
-	if (o.format == OUT_JSON) {
-		json_init(&o.json, &json, 1);
-		json_begin_array(&o.json);
-	} else {
-		o.table = table_new(5, headers);
-	}
+	struct list_out o;
+	listing_begin(&o.l, cli_resolve_format(cli, format), 5, headers);
 	struct px_error err;
 	px_error_clear(&err);
 	int rc = 0, n = inquiry_list(j, filter, print_inquiry, &o, &err);
-	if (n < 0) {
+	if (n < 0)
 		rc = cli_fail(&err);
-	} else if (o.format == OUT_JSON) {
-		json_end_array(&o.json);
-		fputs(json.data, stdout);
-	} else if (n == 0 && o.format == OUT_TABLE) {
-		printf(filter == INQUIRY_ONLY_OPEN
-			       ? "No open inquiries: 'praxis inquiry new QUESTION' opens one.\n"
-			       : "No inquiries.\n");
-	} else {
-		table_print(o.table, o.format, stdout);
-	}
-	table_free(o.table);
-	px_buf_free(&json);
+	else
+		listing_print(&o.l, n, filter == INQUIRY_ONLY_OPEN
+				       ? "No open inquiries: 'praxis inquiry new QUESTION' opens one."
+				       : "No inquiries.");
+	listing_free(&o.l);
 	return rc;
 }
 

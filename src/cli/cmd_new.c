@@ -144,21 +144,27 @@ static int resume_writing(struct cli *cli, struct journal *j, struct draft *d)
 		free(text);
 		text = edited;
 	}
+	/* Back into the entry it was editing; if that entry is gone for good,
+	 * the text becomes a new note rather than being lost. */
 	struct entry e;
-	entry_init(&e);
-	int rc = 0;
-	if (d->entry_id && entry_get(j, d->entry_id, &e, &err) == 0) {
+	bool update = d->entry_id && entry_get(j, d->entry_id, &e, NULL) == 0 && !e.deleted_at[0];
+	if (update) {
 		entry_forget_derived(&e);
 		entry_set(&e.title, "");
+	} else {
+		if (d->entry_id)
+			entry_free(&e);
+		entry_init(&e);
 	}
-	cli_split_title(&e, text);
+	int rc = 0;
+	entry_split_text(&e, text);
 	if (journal_begin(j, &err) < 0 ||
-	    (d->entry_id ? entry_update(j, &e, &err) : entry_add(j, &e, &err)) < 0 ||
+	    (update ? entry_update(j, &e, &err) : entry_add(j, &e, &err)) < 0 ||
 	    draft_delete(j, d->id, &err) < 0 || journal_commit(j, &err) < 0) {
 		journal_rollback(j);
 		rc = cli_fail(&err);
 	} else {
-		printf("%s entry %lld from draft %lld\n", d->entry_id ? "updated" : "added",
+		printf("%s entry %lld from draft %lld\n", update ? "updated" : "added",
 		       (long long)e.id, (long long)d->id);
 	}
 	entry_free(&e);

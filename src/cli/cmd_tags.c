@@ -14,22 +14,20 @@
 #include <string.h>
 
 struct names_out {
-	enum out_format format;
-	struct cli_table *table;
-	struct json_writer json;
+	struct cli_listing l;
 };
 
 static int print_tag(const char *name, int64_t count, void *ctx)
 {
 	struct names_out *o = ctx;
-	if (o->format == OUT_JSON) {
-		json_begin_object(&o->json);
-		json_member_string(&o->json, "tag", name);
-		json_member_int(&o->json, "entries", count);
-		json_end_object(&o->json);
+	if (o->l.format == OUT_JSON) {
+		json_begin_object(&o->l.json);
+		json_member_string(&o->l.json, "tag", name);
+		json_member_int(&o->l.json, "entries", count);
+		json_end_object(&o->l.json);
 	} else {
-		table_cellf(o->table, "%lld", (long long)count);
-		table_cellf(o->table, o->format == OUT_TABLE ? "#%s" : "%s", name);
+		table_cellf(o->l.table, "%lld", (long long)count);
+		table_cellf(o->l.table, o->l.format == OUT_TABLE ? "#%s" : "%s", name);
 	}
 	return 0;
 }
@@ -37,18 +35,18 @@ static int print_tag(const char *name, int64_t count, void *ctx)
 static int print_person(const struct person *p, void *ctx)
 {
 	struct names_out *o = ctx;
-	if (o->format == OUT_JSON) {
-		json_begin_object(&o->json);
-		json_member_string(&o->json, "name", p->name);
-		json_member_string(&o->json, "role", p->role);
-		json_member_string(&o->json, "pseudonym", p->pseudonym);
-		json_member_int(&o->json, "entries", p->entries);
-		json_end_object(&o->json);
+	if (o->l.format == OUT_JSON) {
+		json_begin_object(&o->l.json);
+		json_member_string(&o->l.json, "name", p->name);
+		json_member_string(&o->l.json, "role", p->role);
+		json_member_string(&o->l.json, "pseudonym", p->pseudonym);
+		json_member_int(&o->l.json, "entries", p->entries);
+		json_end_object(&o->l.json);
 	} else {
-		table_cellf(o->table, "%lld", (long long)p->entries);
-		table_cellf(o->table, o->format == OUT_TABLE ? "@%s" : "%s", p->name);
-		table_cell(o->table, p->role);
-		table_cell(o->table, p->pseudonym);
+		table_cellf(o->l.table, "%lld", (long long)p->entries);
+		table_cellf(o->l.table, o->l.format == OUT_TABLE ? "@%s" : "%s", p->name);
+		table_cell(o->l.table, p->role);
+		table_cell(o->l.table, p->pseudonym);
 	}
 	return 0;
 }
@@ -78,14 +76,11 @@ static int list_names(struct cli *cli, const char *cmd, int argc, char **argv, i
 		return EXIT_FAILURE;
 	static const char *const tag_headers[] = { "ENTRIES", "TAG" };
 	static const char *const person_headers[] = { "ENTRIES", "PERSON", "ROLE", "PSEUDONYM" };
-	struct names_out o = { .format = cli_resolve_format(cli, format) };
-	struct px_buf json = PX_BUF_INIT;
-	if (o.format == OUT_JSON) {
-		json_init(&o.json, &json, 1);
-		json_begin_array(&o.json);
-	} else {
-		o.table = tags ? table_new(2, tag_headers) : table_new(4, person_headers);
-	}
+	struct names_out o;
+	if (tags)
+		listing_begin(&o.l, cli_resolve_format(cli, format), 2, tag_headers);
+	else
+		listing_begin(&o.l, cli_resolve_format(cli, format), 4, person_headers);
 	struct px_error err;
 	px_error_clear(&err);
 	int n, rc = 0;
@@ -97,22 +92,17 @@ static int list_names(struct cli *cli, const char *cmd, int argc, char **argv, i
 	} else {
 		n = person_list(j, print_person, &o, &err);
 	}
-	if (n < 0) {
+	char empty[128];
+	if (prefix)
+		snprintf(empty, sizeof empty, "No tags start with '%.60s'.", prefix);
+	else
+		snprintf(empty, sizeof empty, "%s", tags ? "No tags yet: write #tag in an entry or use --tag."
+							 : "No people yet: mention someone as @Name in an entry.");
+	if (n < 0)
 		rc = cli_fail(&err);
-	} else if (o.format == OUT_JSON) {
-		json_end_array(&o.json);
-		fputs(json.data, stdout);
-	} else if (n == 0 && o.format == OUT_TABLE) {
-		if (prefix)
-			printf("No tags start with '%s'.\n", prefix);
-		else
-			printf(tags ? "No tags yet: write #tag in an entry or use --tag.\n"
-				    : "No people yet: mention someone as @Name in an entry.\n");
-	} else {
-		table_print(o.table, o.format, stdout);
-	}
-	table_free(o.table);
-	px_buf_free(&json);
+	else
+		listing_print(&o.l, n, empty);
+	listing_free(&o.l);
 	return rc;
 }
 

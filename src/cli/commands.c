@@ -97,6 +97,15 @@ const struct command commands[] = {
 	  "      --format FORMAT    table, tsv or json\n"
 	  "  rm DRAFT...            delete drafts for good\n",
 	  cmd_drafts },
+	{ "review", "review [PERIOD] [--inquiry ID] [--tag TAG] [--frame FRAME] [--format FORMAT]",
+	  "Look at a period as a whole: what came up, what changed, what recurs.",
+	  "  PERIOD                 week, month (default), quarter, last week, 2026-03,\n"
+	  "                         2026-W10, 2026-Q1, FROM..TO\n"
+	  "  -q, --inquiry ID       only the entries of this inquiry\n"
+	  "  -g, --tag TAG          only entries with this tag ('power/' for a family)\n"
+	  "  -f, --frame FRAME      only this frame\n"
+	  "      --format FORMAT    table (the report) or json\n",
+	  cmd_review },
 	{ "templates", "templates [list] | show ID [--yaml] | check [FILE...] | new ID",
 	  "The reflective templates: list, read, check and start your own.",
 	  "  list [--format F]      every template with its frames, role and source\n"
@@ -132,6 +141,11 @@ const struct command commands[] = {
 	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
 	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",
 	  cmd_backup },
+	{ "demo", "demo [--db PATH]",
+	  "Make a demo journal: three months of a learner on a leadership course.",
+	  "      --db PATH          the new journal's file (default: the default journal);\n"
+	  "                         the demo refuses to touch a file that already exists\n",
+	  cmd_demo },
 	{ "help", "help [COMMAND]", "Show help for praxis or a command.", "", cmd_help },
 };
 

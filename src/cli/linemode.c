@@ -282,7 +282,7 @@ static int run_answers(struct engine *e, const char *path)
 	size_t len = 0;
 	struct px_error err;
 	px_error_clear(&err);
-	if (cli_read_file(path, ENGINE_MAX_ANSWERS_FILE, &buf, &len, &err) < 0)
+	if (editor_read_file(path, ENGINE_MAX_ANSWERS_FILE, &buf, &len, &err) < 0)
 		return cli_fail(&err);
 	int rc = engine_run_answers(e, buf, len, path, &err);
 	free(buf);

@@ -1,10 +1,11 @@
 /*
  * main.c — praxis's entry point: global options, then dispatch to the
  * subcommand named by the first argument (git-style).  With no subcommand
- * praxis opens the full-screen journal when the UI is built in; until then
- * it prints usage.
+ * praxis opens the full-screen journal (src/ui) on a terminal.
  */
 #include "cli.h"
+
+#include "../ui/ui.h"
 
 #include "praxis/suggest.h"
 #include "praxis/template.h"
@@ -78,6 +79,21 @@ static int parse_globals(struct cli *cli, int argc, char **argv, int *next)
 	return 0;
 }
 
+/* `praxis` alone: the full-screen journal, which needs a terminal both ways. */
+static int run_ui(struct cli *cli)
+{
+	if (!cli->stdin_tty || !cli->stdout_tty) {
+		fprintf(stderr, "praxis: the journal screen needs a terminal, and standard %s is not "
+				"one; 'praxis help' lists the commands\n",
+			cli->stdin_tty ? "output" : "input");
+		return EXIT_USAGE;
+	}
+	struct journal *j = cli_journal(cli, 1);
+	if (!j)
+		return EXIT_FAILURE;
+	return ui_run(j);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -90,8 +106,10 @@ int main(int argc, char **argv)
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
 	if (next >= argc) {
-		print_usage(stdout);
-		return 0;
+		rc = run_ui(&cli);
+		if (cli.journal && journal_close(cli.journal) != 0 && rc == 0)
+			rc = cli_failf("closing the journal: a change was left unfinished");
+		return rc;
 	}
 	const struct command *cmd = command_find(argv[next]);
 	if (!cmd)

@@ -540,6 +540,26 @@ void date_range_previous(const struct px_date_range *r, struct px_date_range *ou
 	period_containing(&before, cur.unit, out);
 }
 
+void date_range_next(const struct px_date_range *r, struct px_date_range *out)
+{
+	struct px_date_range cur = *r;
+	if (cur.unit == DATE_UNIT_DAY || cur.unit == DATE_UNIT_CUSTOM) {
+		int64_t n = date_days_between(&cur.from, &cur.to) + 1;
+		*out = (struct px_date_range){ date_add_days(&cur.to, 1),
+					       date_add_days(&cur.to, n), cur.unit };
+		return;
+	}
+	period_containing(&cur.to, cur.unit, &cur);   /* normalised, as above */
+	struct px_date after = date_add_days(&cur.to, 1);
+	period_containing(&after, cur.unit, out);
+}
+
+void date_range_containing(const struct px_date *d, enum date_unit unit,
+			   struct px_date_range *out)
+{
+	period_containing(d, unit == DATE_UNIT_CUSTOM ? DATE_UNIT_DAY : unit, out);
+}
+
 /* week, this week, last week, month, … */
 static int range_named(const char *s, const struct px_date *today, struct px_date_range *out)
 {

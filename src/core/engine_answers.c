@@ -6,9 +6,11 @@
  * The file only supplies values; every one goes through engine_answer(),
  * so an unattended run accepts exactly what an interactive one does.
  * Errors point into the file: "a.yaml:4:12: step 'intensity': 7 is not on
- * the scale 1 to 5".
+ * the scale 1 to 5".  The same runner serves answers already parsed as
+ * part of a larger file (engine_tree.h: the demo script).
  */
 #include "engine_impl.h"
+#include "engine_tree.h"
 
 #include "praxis/suggest.h"
 #include "praxis/text.h"
@@ -134,6 +136,20 @@ static int apply(struct engine *e, const struct ynode *root, const char *name,
 	return 0;
 }
 
+int engine_run_answers_tree(struct engine *e, const struct ynode *answers, const char *name,
+			    struct px_error *err)
+{
+	if (!answers) {
+		static const struct ynode empty = { .kind = YNODE_MAP };
+		return apply(e, &empty, name, err);
+	}
+	if (answers->kind != YNODE_MAP)
+		return at(err, name, answers, "%s", "the answers are a mapping from step id to answer");
+	if (check_keys(e, answers, name, err) < 0)
+		return -1;
+	return apply(e, answers, name, err);
+}
+
 int engine_run_answers(struct engine *e, const char *buf, size_t len, const char *name,
 		       struct px_error *err)
 {
@@ -150,16 +166,10 @@ int engine_run_answers(struct engine *e, const char *buf, size_t len, const char
 	struct ynode *root = NULL;
 	struct yerror yerr;
 	int rc = -1;
-	if (ytree_parse(&arena, buf, len, &root, &yerr) < 0) {
+	if (ytree_parse(&arena, buf, len, &root, &yerr) < 0)
 		px_error_at(err, PX_ERR_SYNTAX, name, yerr.line, yerr.column, "%s", yerr.msg);
-	} else if (root && root->kind != YNODE_MAP) {
-		at(err, name, root, "%s", "the answers are a mapping from step id to answer");
-	} else if (!root) {
-		static const struct ynode empty = { .kind = YNODE_MAP };
-		rc = apply(e, &empty, name, err);
-	} else if (check_keys(e, root, name, err) == 0) {
-		rc = apply(e, root, name, err);
-	}
+	else
+		rc = engine_run_answers_tree(e, root, name, err);
 	arena_free(&arena);
 	return rc;
 }

@@ -85,6 +85,11 @@ static char *draft_payload(struct engine *e)
 		json_member_string(&w, "period", range);
 	}
 	json_member_string(&w, "occurred_at", e->occurred_at);
+	if (e->fixed_now) {
+		char now[20];
+		datetime_format(&e->now, now);
+		json_member_string(&w, "now", now);
+	}
 	if (e->title)
 		json_member_string(&w, "title", e->title);
 	json_member_int(&w, "private", e->is_private);
@@ -207,6 +212,12 @@ static int load_context(struct engine *e, const struct ynode *root, struct px_er
 	o.occurred_at = str_of(root, "occurred_at");
 	o.title = str_of(root, "title");
 	o.is_private = int_of(root, "private") != 0;
+	/* A run started on its own clock resumes on it, so its dates still
+	 * resolve against the day it is about. */
+	struct px_datetime now;
+	const char *fixed = str_of(root, "now");
+	if (fixed && datetime_parse_storage(fixed, &now) == 0)
+		o.now = &now;
 	return engine_setup(e, &o, err);
 }
 

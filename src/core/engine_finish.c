@@ -115,8 +115,9 @@ static void collect_names(struct engine *e, struct entry *en)
 		if (st->kind == TEMPLATE_TAGS || st->kind == TEMPLATE_PEOPLE)
 			for (size_t k = 0; k < a->items.len; k++)
 				strlist_add_unique(dest, a->items.items[k]);
-		for (size_t k = 0; k < st->n_options; k++) {
-			const struct template_option *o = &st->options[k];
+		struct opt_list ol = engine_step_options(e, i);
+		for (size_t k = 0; k < ol.n; k++) {
+			const struct template_option *o = &ol.v[k];
 			bool picked = (a->text && strcmp(a->text, o->id) == 0);
 			for (size_t m = 0; !picked && m < a->items.len; m++)
 				picked = strcmp(a->items.items[m], o->id) == 0;

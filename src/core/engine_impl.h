@@ -15,6 +15,7 @@
 #include "praxis/date.h"
 #include "praxis/engine.h"
 #include "praxis/inquiry.h"
+#include "praxis/review.h"
 
 /* One step's answer as the run holds it.  Everything is owned. */
 struct run_answer {
@@ -49,6 +50,7 @@ struct engine {
 	bool has_period;
 	struct px_date_range period;
 	struct px_datetime now;
+	bool fixed_now;             /* now came from engine_start.now: the draft keeps it */
 	char occurred_at[20];
 	char *title;                /* NULL: derived at finish */
 	int is_private;
@@ -61,7 +63,21 @@ struct engine {
 	char *typing;               /* text being typed at the cursor, for the draft */
 	const char *one_item[TEMPLATE_MAX_STEPS];   /* condition values of one item */
 	char *out_title, *out_prompt, *out_guidance;   /* strings handed out */
+	struct review *review;      /* review runs: the period's figures (facts) */
+	struct template_option **fact_options;   /* per step: options_from a list fact */
+	size_t *n_fact_options;
+	char fact_buf[64];          /* a number fact formatted for a prompt */
+	char *fact_text;            /* a list fact joined for a prompt */
 };
+
+/* The options a choice or multi step offers in this run: its own, or those
+ * a list fact gives (options_from). */
+struct opt_list {
+	const struct template_option *v;
+	size_t n;
+};
+
+struct opt_list engine_step_options(const struct engine *e, size_t index);
 
 /* engine.c */
 void engine_refresh(struct engine *e);
@@ -76,6 +92,14 @@ const char *run_answer_display(struct engine *e, size_t index);
 
 /* engine_recall.c */
 void engine_recall_compute(struct engine *e, size_t index);
+/* Facts: the callback conditions use, and their setup for a review run. */
+bool engine_fact_value(void *ctx, const char *name, struct template_value *out);
+int engine_setup_facts(struct engine *e, struct px_error *err);
+void engine_free_facts(struct engine *e);
+/* A fact as text for a prompt or a recall: list items joined by SEP, each
+ * after LEAD.  NULL when the run has no such fact. */
+const char *engine_fact_text(struct engine *e, const char *name, const char *sep,
+			     const char *lead);
 char *engine_expand(struct engine *e, const char *text);
 
 /* engine_draft.c */

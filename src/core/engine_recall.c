@@ -132,10 +132,15 @@ void engine_recall_compute(struct engine *e, size_t index)
 		q.template_id = rc->template_id;
 		recall_found(e, r, &q);
 		break;
-	case TEMPLATE_RECALL_FACT:
-		/* No fact is computed yet: the loader marks such steps and the
-		 * engine never shows them. */
+	case TEMPLATE_RECALL_FACT: {
+		const char *text = engine_fact_text(e, rc->fact, "\n", "\u2022 ");
+		if (text && *text) {
+			char src[96];
+			snprintf(src, sizeof src, "from the review of %s", e->review->label);
+			recall_set(r, text, src, NULL);
+		}
 		break;
+	}
 	}
 }
 
@@ -170,6 +175,8 @@ static const char *lookup(void *ctx, const char *ns, const char *name)
 	}
 	if (strcmp(ns, "inquiry") == 0 && e->has_inquiry && strcmp(name, "question") == 0)
 		return e->inquiry.question;
+	if (strcmp(ns, "fact") == 0)
+		return engine_fact_text(e, name, ", ", "");
 	if (strcmp(ns, "period") == 0 && e->has_period) {
 		if (strcmp(name, "label") == 0)
 			date_range_label(&e->period, c->buf, sizeof c->buf);

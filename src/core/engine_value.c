@@ -131,31 +131,33 @@ static bool value_empty(const struct engine_value *v)
 /* ---- options ------------------------------------------------------------------ */
 
 /* The option ITEM names: an id (any case), a 1-based number, or a label. */
-static const struct template_option *find_option(const struct template_step *st,
-						 const char *item)
+static const struct template_option *find_option(struct opt_list ol, const char *item)
 {
-	for (size_t i = 0; i < st->n_options; i++)
-		if (strcasecmp(st->options[i].id, item) == 0)
-			return &st->options[i];
+	const struct template_option *v = ol.v;   /* the step's or the run's, not OL's */
+	for (size_t i = 0; i < ol.n; i++)
+		if (strcasecmp(v[i].id, item) == 0)
+			return v + i;
 	char *end;
 	errno = 0;
 	long k = strtol(item, &end, 10);
-	if (*item && !*end && !errno && k >= 1 && (size_t)k <= st->n_options)
-		return &st->options[k - 1];
-	for (size_t i = 0; i < st->n_options; i++)
-		if (strcasecmp(st->options[i].label, item) == 0)
-			return &st->options[i];
+	if (*item && !*end && !errno && k >= 1 && (size_t)k <= ol.n)
+		return v + (k - 1);
+	for (size_t i = 0; i < ol.n; i++)
+		if (strcasecmp(v[i].label, item) == 0)
+			return v + i;
 	return NULL;
 }
 
-static int no_such_option(const struct template_step *st, const char *item,
+static int no_such_option(const struct template_step *st, struct opt_list ol, const char *item,
 			  struct px_error *err)
 {
 	const char *ids[TEMPLATE_MAX_OPTIONS];
-	size_t n = st->n_options < TEMPLATE_MAX_OPTIONS ? st->n_options : TEMPLATE_MAX_OPTIONS;
+	size_t n = ol.n < TEMPLATE_MAX_OPTIONS ? ol.n : TEMPLATE_MAX_OPTIONS;
 	struct px_buf list = PX_BUF_INIT;
+	if (n == 0)
+		px_buf_adds(&list, "there are none this time");
 	for (size_t i = 0; i < n; i++) {
-		ids[i] = st->options[i].id;
+		ids[i] = ol.v[i].id;
 		if (i < 8)
 			px_buf_addf(&list, "%s%s", i ? ", " : "", ids[i]);
 	}
@@ -169,18 +171,17 @@ static int no_such_option(const struct template_step *st, const char *item,
 	return rc;
 }
 
-static int store_choice(struct engine *e, const struct template_step *st, struct run_answer *a,
+static int store_choice(struct opt_list ol, const struct template_step *st, struct run_answer *a,
 			const struct engine_value *v, struct px_error *err)
 {
-	(void)e;
 	char *item = clean_text(st, v->text ? v->text : "", 4096, err);
 	if (!item)
 		return -1;
-	const struct template_option *o = find_option(st, item);
+	const struct template_option *o = find_option(ol, item);
 	if (!o && st->kind == TEMPLATE_OUTCOME) {
 		enum action_outcome out;
 		if (action_outcome_parse(item, &out, NULL) == 0)
-			o = find_option(st, action_outcome_name(out));
+			o = find_option(ol, action_outcome_name(out));
 	}
 	if (o) {
 		a->text = px_xstrdup(o->id);
@@ -189,7 +190,7 @@ static int store_choice(struct engine *e, const struct template_step *st, struct
 		a->other = px_xstrdup(item);
 	} else {
 		int rc = st->other ? refuse(err, st, "the other answer must be one line")
-				   : no_such_option(st, item, err);
+				   : no_such_option(st, ol, item, err);
 		free(item);
 		return rc;
 	}
@@ -197,20 +198,20 @@ static int store_choice(struct engine *e, const struct template_step *st, struct
 	return 0;
 }
 
-static int store_multi(const struct template_step *st, struct run_answer *a,
+static int store_multi(struct opt_list ol, const struct template_step *st, struct run_answer *a,
 		       const struct engine_value *v, struct px_error *err)
 {
 	struct px_strlist items = { 0 };
 	value_items(v, &items);
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < items.len; i++) {
-		const struct template_option *o = find_option(st, items.items[i]);
+		const struct template_option *o = find_option(ol, items.items[i]);
 		if (o)
 			strlist_add_unique(&a->items, o->id);
 		else if (st->other && !a->other)
 			a->other = px_xstrdup(items.items[i]);
 		else
-			rc = no_such_option(st, items.items[i], err);
+			rc = no_such_option(st, ol, items.items[i], err);
 	}
 	if (rc == 0 && a->other)
 		strlist_add_unique(&a->items, "other");
@@ -389,9 +390,10 @@ static int store_actions(struct engine *e, const struct template_step *st, struc
 
 /* ---- the entry point ---------------------------------------------------------------------- */
 
-static int store_by_kind(struct engine *e, const struct template_step *st, struct run_answer *a,
-			 const struct engine_value *v, struct px_error *err)
+static int store_by_kind(struct engine *e, size_t index, const struct template_step *st,
+			 struct run_answer *a, const struct engine_value *v, struct px_error *err)
 {
+	struct opt_list ol = engine_step_options(e, index);
 	switch (st->kind) {
 	case TEMPLATE_TEXT:
 		return (a->text = clean_text(st, v->text ? v->text : "", ENGINE_MAX_TEXT, err))
@@ -399,9 +401,9 @@ static int store_by_kind(struct engine *e, const struct template_step *st, struc
 	case TEMPLATE_SCALE:
 		return store_scale(st, a, v, err);
 	case TEMPLATE_CHOICE: case TEMPLATE_OUTCOME:
-		return store_choice(e, st, a, v, err);
+		return store_choice(ol, st, a, v, err);
 	case TEMPLATE_MULTI:
-		return store_multi(st, a, v, err);
+		return store_multi(ol, st, a, v, err);
 	case TEMPLATE_TAGS: case TEMPLATE_PEOPLE:
 		return store_names(st, a, v, err);
 	case TEMPLATE_DATE:
@@ -431,7 +433,7 @@ int engine_store_answer(struct engine *e, size_t index, const struct engine_valu
 		if (st->required)
 			return refuse(err, st, "this step needs an answer");
 	} else {
-		rc = store_by_kind(e, st, &fresh, v, err);
+		rc = store_by_kind(e, index, st, &fresh, v, err);
 		fresh.set = rc == 0;
 	}
 	if (rc == 0 && fresh.set && st->kind == TEMPLATE_TEXT && !*fresh.text) {
@@ -452,16 +454,16 @@ int engine_store_answer(struct engine *e, size_t index, const struct engine_valu
 
 /* ---- reading back ---------------------------------------------------------------------------- */
 
-static const char *option_label(const struct template_step *st, const char *id)
+static const char *option_label(struct opt_list ol, const char *id)
 {
-	for (size_t i = 0; i < st->n_options; i++)
-		if (strcmp(st->options[i].id, id) == 0)
-			return st->options[i].label;
+	for (size_t i = 0; i < ol.n; i++)
+		if (strcmp(ol.v[i].id, id) == 0)
+			return ol.v[i].label;
 	return id;
 }
 
-static void build_display(const struct template_step *st, const struct run_answer *a,
-			  const struct run_recall *r, struct px_buf *b)
+static void build_display(struct opt_list ol, const struct template_step *st,
+			  const struct run_answer *a, const struct run_recall *r, struct px_buf *b)
 {
 	switch (st->kind) {
 	case TEMPLATE_TEXT: case TEMPLATE_DATE:
@@ -473,13 +475,13 @@ static void build_display(const struct template_step *st, const struct run_answe
 		break;
 	case TEMPLATE_CHOICE: case TEMPLATE_OUTCOME:
 		if (a->text)
-			px_buf_adds(b, a->other ? a->other : option_label(st, a->text));
+			px_buf_adds(b, a->other ? a->other : option_label(ol, a->text));
 		break;
 	case TEMPLATE_MULTI:
 		for (size_t i = 0; i < a->items.len; i++)
 			px_buf_addf(b, "%s%s", i ? ", " : "",
 				    strcmp(a->items.items[i], "other") == 0 && a->other
-					    ? a->other : option_label(st, a->items.items[i]));
+					    ? a->other : option_label(ol, a->items.items[i]));
 		break;
 	case TEMPLATE_TAGS: case TEMPLATE_PEOPLE:
 		for (size_t i = 0; i < a->items.len; i++)
@@ -507,7 +509,7 @@ const char *run_answer_display(struct engine *e, size_t index)
 	free(a->display);
 	struct px_buf b = PX_BUF_INIT;
 	if (a->set || st->kind == TEMPLATE_RECALL)
-		build_display(st, a, &e->recalls[index], &b);
+		build_display(engine_step_options(e, index), st, a, &e->recalls[index], &b);
 	a->display = px_buf_detach(&b);
 	return a->display;
 }

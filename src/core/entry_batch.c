@@ -5,7 +5,7 @@
  *     entry's names cost one insert each instead of an upsert and a link;
  *   - the entry's tags, people and answers are written before the entry,
  *     with foreign keys deferred to the commit, so its search row is
- *     written once with everything in it (schema 0002) instead of being
+ *     written once with everything in it (schema 0003) instead of being
  *     indexed again for every tag and answer;
  *   - every statement is cached.
  * The checks are entry_add's and answer_add's own (entry_impl.h,
@@ -356,7 +356,7 @@ int entry_batch_flush(struct entry_batch *b, struct px_error *err)
 		px_buf_addf(&sql, "%s%s", i ? ", " : "", SQL_INSERT_ROW);
 	sqlite3_stmt *s = db_stmt_composed(b->j, sql.data, err);
 	px_buf_free(&sql);
-	/* Links first: the entries' search rows are made from them (0002). */
+	/* Links first: the entries' search rows are made from them (0003). */
 	int rc = -1;
 	if (s && write_links(b, err) == 0) {
 		for (size_t i = 0; i < b->n_rows; i++)

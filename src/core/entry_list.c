@@ -39,7 +39,7 @@ void entry_filter_init(struct entry_filter *f)
 
 enum {
 	P_FRAME = 1, P_TAG, P_PERSON, P_INQUIRY, P_FROM, P_TO, P_AFTER_AT, P_AFTER_ID, P_LIMIT,
-	P_UNTIL_AT, P_UNTIL_ID, P_SPAN
+	P_UNTIL_AT, P_UNTIL_ID, P_SPAN, P_IDS
 };
 
 /* Live entries the EXISTS scan of a tag filter may pass (see the top). */
@@ -93,6 +93,8 @@ static void compose(const struct entry_filter *f, const struct list_plan *plan,
 		px_buf_adds(sql, " AND e.occurred_at >= ?5");
 	if (f->to[0])
 		px_buf_adds(sql, " AND e.occurred_at <= ?6 || ' 23:59:59'");
+	if (f->ids)  /* one statement for any number of ids: see ids_json */
+		px_buf_adds(sql, " AND e.id IN (SELECT value FROM json_each(?13))");
 	if (f->after_occurred[0])
 		px_buf_adds(sql, f->oldest_first ? " AND (e.occurred_at, e.id) > (?7, ?8)"
 						 : " AND (e.occurred_at, e.id) < (?7, ?8)");
@@ -102,6 +104,17 @@ static void compose(const struct entry_filter *f, const struct list_plan *plan,
 	px_buf_adds(sql, f->oldest_first ? " ORDER BY e.occurred_at ASC, e.id ASC"
 					 : " ORDER BY e.occurred_at DESC, e.id DESC");
 	px_buf_adds(sql, " LIMIT ?9");
+}
+
+/* F's ids as a JSON array, "[3,17,42]": bound as one value, so the
+ * statement's text (and its place in the cache) is the same however many
+ * ids there are, and no id is ever written into SQL. */
+static void ids_json(const struct entry_filter *f, struct px_buf *out)
+{
+	px_buf_addc(out, '[');
+	for (size_t i = 0; i < f->n_ids; i++)
+		px_buf_addf(out, "%s%lld", i ? "," : "", (long long)f->ids[i]);
+	px_buf_addc(out, ']');
 }
 
 static void bind_filter(sqlite3_stmt *s, const struct entry_filter *f,
@@ -123,6 +136,12 @@ static void bind_filter(sqlite3_stmt *s, const struct entry_filter *f,
 	if (f->after_occurred[0]) {
 		db_bind_text(s, P_AFTER_AT, f->after_occurred);
 		db_bind_int(s, P_AFTER_ID, f->after_id);
+	}
+	if (f->ids) {
+		struct px_buf ids = PX_BUF_INIT;
+		ids_json(f, &ids);
+		db_bind_text(s, P_IDS, ids.data);
+		px_buf_free(&ids);
 	}
 	db_bind_int(s, P_LIMIT, f->limit ? (int64_t)f->limit : -1);
 	if (plan->stop_at_key) {

@@ -73,6 +73,8 @@ void export_selection_from_filter(struct export_selection *s, const struct entry
 	s->inquiry_id = f->inquiry_id;
 	memcpy(s->from, f->from, sizeof s->from);
 	memcpy(s->to, f->to, sizeof s->to);
+	s->ids = f->ids;
+	s->n_ids = f->n_ids;
 }
 
 void export_options_init(struct export_options *o)
@@ -163,7 +165,7 @@ static int check_ids(struct journal *j, const struct export_selection *s, struct
 	if (s->ids && s->n_ids > EXPORT_MAX_IDS)
 		return px_error_set(err, PX_ERR_LIMIT, "at most %d entries by id, not %zu",
 				    EXPORT_MAX_IDS, s->n_ids);
-	for (size_t i = 0; s->ids && i < s->n_ids; i++) {
+	for (size_t i = 0; s->ids && s->ids_strict && i < s->n_ids; i++) {
 		sqlite3_stmt *st = db_stmt(j, SQL_ENTRY_STATE, err);
 		if (!st)
 			return -1;

@@ -7,8 +7,8 @@
  * filters around them come only from here.  So the only errors a user sees
  * are the ones named in this file, in words.
  *
- * Ranking is bm25() in a subquery with ORDER BY .. LIMIT, which SQLite
- * serves with a top-N sorter; FTS5's own `ORDER BY rank` (weights given
+ * Ranking is bm25() over the newest matches (the window of search.h) in a
+ * subquery with ORDER BY .. LIMIT, which SQLite serves with a top-N sorter; FTS5's own `ORDER BY rank` (weights given
  * with `rank MATCH` or the rank config) sorts every match in full and was
  * about 1.3 times slower for common words on a 100k-entry journal.  The
  * trash and the filters are applied inside that subquery (see
@@ -342,7 +342,7 @@ int search_compile(const char *query, char **match, struct px_error *err)
 
 /* ---- running ------------------------------------------------------------------ */
 
-enum { P_MATCH = 1, P_OPEN, P_CLOSE, P_FRAME, P_TAG, P_FROM, P_TO, P_LIMIT, P_OFFSET };
+enum { P_MATCH = 1, P_OPEN, P_CLOSE, P_FRAME, P_TAG, P_FROM, P_TO, P_LIMIT, P_OFFSET, P_WINDOW };
 
 /* FROM and WHERE over the matches that are live entries passing the
  * filters.  Two costs were weighed on a 100k-entry journal: reading an
@@ -426,9 +426,13 @@ static void compose_run(const struct search_options *o, struct px_buf *sql)
 	px_buf_adds(sql,
 		    "SELECT e.id, e.frame, e.occurred_at, e.title,"
 		    " snippet(entry_fts, -1, ?2, ?3, '…', 16), m.r"
-		    " FROM (SELECT entry_fts.rowid AS rid, bm25(entry_fts, 10.0, 1.0, 1.0, 5.0) AS r");
+		    " FROM (SELECT rid, r FROM (SELECT entry_fts.rowid AS rid,"
+		    " bm25(entry_fts, 10.0, 1.0, 1.0, 5.0) AS r");
 	compose_from(o, sql);
+	/* FTS5 walks the matches newest first and stops after the window, so
+	 * bm25 runs on at most SEARCH_RANK_WINDOW of them (see search.h). */
 	px_buf_adds(sql,
+		    " ORDER BY entry_fts.rowid DESC LIMIT ?10)"
 		    " ORDER BY r, rid DESC LIMIT ?8 OFFSET ?9) AS m"
 		    " CROSS JOIN entry e ON e.id = m.rid"
 		    " CROSS JOIN entry_fts ON entry_fts.rowid = m.rid"
@@ -467,6 +471,8 @@ int search_run(struct journal *j, const char *query, const struct search_options
 	db_bind_text_or_empty(s, P_CLOSE, o->mark_close);
 	db_bind_int(s, P_LIMIT, o->limit ? (int64_t)o->limit : SEARCH_LIMIT_DEFAULT);
 	db_bind_int(s, P_OFFSET, (int64_t)o->offset);
+	size_t limit = o->limit ? o->limit : SEARCH_LIMIT_DEFAULT;
+	db_bind_int(s, P_WINDOW, o->offset + limit <= SEARCH_RANK_WINDOW ? SEARCH_RANK_WINDOW : -1);
 	int rc, n = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct search_hit hit;

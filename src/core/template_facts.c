@@ -2,11 +2,10 @@
  * template_facts.c — the names of the facts a review template may read
  * (§4.6), their types, and whether the review module computes them yet.
  *
- * Facts are the review module's contract with templates.  That module does
- * not exist yet, so every fact is marked unavailable: a template that lists
- * one still loads (with a warning) and the engine skips the steps that read
- * it.  When the review module learns to compute a fact, flip its flag here;
- * nothing else changes.
+ * Facts are the review module's contract with templates (review.h,
+ * review_facts.c says where each value comes from).  A fact marked
+ * unavailable here still loads (with a warning) and the engine skips the
+ * steps that read it; today the review module computes every one.
  */
 #include <ctype.h>
 #include <string.h>
@@ -14,27 +13,27 @@
 #include "template_impl.h"
 
 static const struct template_fact_info facts[] = {
-	{ "summary", TEMPLATE_FACT_TEXT, false },
-	{ "entries_count", TEMPLATE_FACT_NUMBER, false },
-	{ "words_total", TEMPLATE_FACT_NUMBER, false },
-	{ "days_journaled", TEMPLATE_FACT_NUMBER, false },
-	{ "longest_streak", TEMPLATE_FACT_NUMBER, false },
-	{ "top_rising_tag", TEMPLATE_FACT_TEXT, false },
-	{ "top_rising_tag_count", TEMPLATE_FACT_NUMBER, false },
-	{ "top_rising_tag_prev_count", TEMPLATE_FACT_NUMBER, false },
-	{ "new_tags", TEMPLATE_FACT_LIST, false },
-	{ "gone_tags", TEMPLATE_FACT_LIST, false },
-	{ "recurring_themes", TEMPLATE_FACT_LIST, false },
-	{ "distinctive_terms", TEMPLATE_FACT_LIST, false },
-	{ "frequent_people", TEMPLATE_FACT_LIST, false },
-	{ "actions_planned", TEMPLATE_FACT_NUMBER, false },
-	{ "actions_followed_up", TEMPLATE_FACT_NUMBER, false },
-	{ "actions_overdue", TEMPLATE_FACT_NUMBER, false },
-	{ "actions_dropped", TEMPLATE_FACT_NUMBER, false },
-	{ "cycles_closed_pct", TEMPLATE_FACT_NUMBER, false },
-	{ "measure.*.mean", TEMPLATE_FACT_NUMBER, false },
-	{ "measure.*.trend", TEMPLATE_FACT_TEXT, false },
-	{ "on_this_day", TEMPLATE_FACT_LIST, false },
+	{ "summary", TEMPLATE_FACT_TEXT, true },
+	{ "entries_count", TEMPLATE_FACT_NUMBER, true },
+	{ "words_total", TEMPLATE_FACT_NUMBER, true },
+	{ "days_journaled", TEMPLATE_FACT_NUMBER, true },
+	{ "longest_streak", TEMPLATE_FACT_NUMBER, true },
+	{ "top_rising_tag", TEMPLATE_FACT_TEXT, true },
+	{ "top_rising_tag_count", TEMPLATE_FACT_NUMBER, true },
+	{ "top_rising_tag_prev_count", TEMPLATE_FACT_NUMBER, true },
+	{ "new_tags", TEMPLATE_FACT_LIST, true },
+	{ "gone_tags", TEMPLATE_FACT_LIST, true },
+	{ "recurring_themes", TEMPLATE_FACT_LIST, true },
+	{ "distinctive_terms", TEMPLATE_FACT_LIST, true },
+	{ "frequent_people", TEMPLATE_FACT_LIST, true },
+	{ "actions_planned", TEMPLATE_FACT_NUMBER, true },
+	{ "actions_followed_up", TEMPLATE_FACT_NUMBER, true },
+	{ "actions_overdue", TEMPLATE_FACT_NUMBER, true },
+	{ "actions_dropped", TEMPLATE_FACT_NUMBER, true },
+	{ "cycles_closed_pct", TEMPLATE_FACT_NUMBER, true },
+	{ "measure.*.mean", TEMPLATE_FACT_NUMBER, true },
+	{ "measure.*.trend", TEMPLATE_FACT_TEXT, true },
+	{ "on_this_day", TEMPLATE_FACT_LIST, true },
 };
 
 /* "measure.NAME.mean" / "measure.NAME.trend", NAME a measure id. */

@@ -457,7 +457,7 @@ char *text_escape_controls(const char *s)
 	return px_buf_detach(&b);
 }
 
-static int char_width(uint32_t cp)
+int text_char_width(uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7f)
 		return 0;
@@ -476,7 +476,7 @@ int text_width(const char *s)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		i += text_utf8_decode(s + i, len - i, &cp);
-		w += char_width(cp);
+		w += text_char_width(cp);
 	}
 	return w;
 }
@@ -502,7 +502,7 @@ char *text_truncate(const char *s, int width, const char *ellipsis)
 	while (i < len) {
 		uint32_t cp;
 		size_t n = text_utf8_decode(s + i, len - i, &cp);
-		int cw = char_width(cp);
+		int cw = text_char_width(cp);
 		if (used + cw > room)
 			break;
 		used += cw;

@@ -89,6 +89,16 @@ EDITOR="$SANDBOX/failing.sh" px edit 1
 expect_rc 1 "a failing editor is an error"
 expect_err "failed" "the error says the editor failed"
 expect_err "draft" "the text is kept as a draft"
+draft=$(printf '%s\n' "$err" | sed -n 's/.*kept as draft \([0-9]*\).*/\1/p')
+px drafts
+expect_out "$draft	entry	" "drafts lists the kept text"
+px new --resume "$draft"
+expect_rc 0 "the kept text is saved from its draft"
+expect_out "updated entry 1 from draft $draft" "back into the entry it was editing"
+px show 1
+expect_out "my unsaved thoughts" "nothing typed in the failed editor is lost"
+px drafts
+expect_out_eq "" "and the draft is gone"
 
 EDITOR="$SANDBOX/no-such-editor" px edit 1
 expect_rc 1 "a missing editor is an error"

@@ -2,9 +2,12 @@
 # CLI: help comes from the command table, for every command, three ways.
 . "$(dirname "$0")/../lib.sh"
 
+# praxis alone opens the journal screen, which needs a terminal (the TUI
+# tests drive it in one); here standard input is not one.
 run "$PRAXIS"
-expect_rc 0 "praxis alone prints usage (until the UI lands)"
-expect_out "usage: praxis" "usage line"
+expect_rc 2 "praxis alone without a terminal is a usage error"
+expect_one_line_error "praxis alone without a terminal says so in one line"
+expect_err "needs a terminal" "the error names what is missing"
 
 run "$PRAXIS" help
 expect_rc 0 "praxis help"

@@ -107,6 +107,30 @@ static const char *previous(struct px_date from, struct px_date to, enum date_un
 	return out;
 }
 
+static const char *next(struct px_date from, struct px_date to, enum date_unit unit)
+{
+	static char out[48];
+	struct px_date_range r = { from, to, unit }, p;
+	char a[11], b[11];
+	date_range_next(&r, &p);
+	date_format(&p.from, a);
+	date_format(&p.to, b);
+	snprintf(out, sizeof out, "%s..%s %s", a, b, unit_name(p.unit));
+	return out;
+}
+
+static const char *containing(struct px_date d, enum date_unit unit)
+{
+	static char out[48];
+	struct px_date_range p;
+	char a[11], b[11];
+	date_range_containing(&d, unit, &p);
+	date_format(&p.from, a);
+	date_format(&p.to, b);
+	snprintf(out, sizeof out, "%s..%s %s", a, b, unit_name(p.unit));
+	return out;
+}
+
 static const char *label(struct px_date from, struct px_date to, enum date_unit unit)
 {
 	static char out[64];
@@ -561,6 +585,45 @@ static void test_range_previous(void **state)
 			    "2026-02-28..2026-02-28 day");
 }
 
+/* Stepping forward mirrors stepping back, across years and February. */
+static void test_range_next(void **state)
+{
+	(void)state;
+	assert_string_equal(next(D(2026, 1, 1), D(2026, 1, 31), DATE_UNIT_MONTH),
+			    "2026-02-01..2026-02-28 month");
+	assert_string_equal(next(D(2025, 12, 1), D(2025, 12, 31), DATE_UNIT_MONTH),
+			    "2026-01-01..2026-01-31 month");
+	assert_string_equal(next(D(2026, 3, 1), D(2026, 3, 15), DATE_UNIT_MONTH),
+			    "2026-04-01..2026-04-30 month");
+	assert_string_equal(next(D(2025, 12, 22), D(2025, 12, 28), DATE_UNIT_WEEK),
+			    "2025-12-29..2026-01-04 week");
+	assert_string_equal(next(D(2025, 10, 1), D(2025, 12, 31), DATE_UNIT_QUARTER),
+			    "2026-01-01..2026-03-31 quarter");
+	assert_string_equal(next(D(2025, 1, 1), D(2025, 12, 31), DATE_UNIT_YEAR),
+			    "2026-01-01..2026-12-31 year");
+	assert_string_equal(next(D(2026, 2, 19), D(2026, 2, 28), DATE_UNIT_CUSTOM),
+			    "2026-03-01..2026-03-10 custom");
+	assert_string_equal(next(D(2024, 2, 28), D(2024, 2, 28), DATE_UNIT_DAY),
+			    "2024-02-29..2024-02-29 day");
+}
+
+static void test_range_containing(void **state)
+{
+	(void)state;
+	assert_string_equal(containing(D(2026, 1, 1), DATE_UNIT_WEEK),
+			    "2025-12-29..2026-01-04 week");   /* ISO week 1 of 2026 */
+	assert_string_equal(containing(D(2024, 2, 10), DATE_UNIT_MONTH),
+			    "2024-02-01..2024-02-29 month");
+	assert_string_equal(containing(D(2026, 8, 15), DATE_UNIT_QUARTER),
+			    "2026-07-01..2026-09-30 quarter");
+	assert_string_equal(containing(D(2026, 8, 15), DATE_UNIT_YEAR),
+			    "2026-01-01..2026-12-31 year");
+	assert_string_equal(containing(D(2026, 8, 15), DATE_UNIT_DAY),
+			    "2026-08-15..2026-08-15 day");
+	assert_string_equal(containing(D(2026, 8, 15), DATE_UNIT_CUSTOM),
+			    "2026-08-15..2026-08-15 day");
+}
+
 static void test_range_labels(void **state)
 {
 	(void)state;
@@ -649,6 +712,8 @@ int main(void)
 		cmocka_unit_test(test_range_spans),
 		cmocka_unit_test(test_range_rejections),
 		cmocka_unit_test(test_range_previous),
+		cmocka_unit_test(test_range_next),
+		cmocka_unit_test(test_range_containing),
 		cmocka_unit_test(test_range_labels),
 		cmocka_unit_test(test_fuzz_corpus),
 	};

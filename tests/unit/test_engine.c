@@ -509,10 +509,16 @@ static void test_discard_and_refusals_keep_draft(void **state)
 	(void)draft;
 	/* A finish refused for a missing required answer writes nothing. */
 	e = start(f, "mini-review", -1, 0);
+	assert_string_equal(step_id(e), "overview");   /* a fact recalled */
+	const char *from;
+	assert_string_equal(engine_recall(e, &from),
+			    "0 entries, 0 words, 0 days written, longest streak 0 days");
+	assert_string_equal(from, "from the review of March 2026");
+	answer_text(e, NULL);
 	assert_string_equal(step_id(e), "last_focus");
 	assert_string_equal(engine_recall(e, NULL), "This is your first review.");
 	answer_text(e, NULL);
-	assert_string_equal(step_id(e), "plain");   /* fact steps are skipped */
+	assert_string_equal(step_id(e), "plain");   /* no themes, none overdue, no scale */
 	assert_string_equal(engine_prompt(e), "What stood out between 2026-03-01 and 2026-03-31?");
 	answer_text(e, "Lots.");
 	struct px_error err;
@@ -535,9 +541,50 @@ static void test_discard_and_refusals_keep_draft(void **state)
 	engine_free(e);
 	/* The next review recalls the previous one's focus. */
 	e = start(f, "mini-review", -1, 0);
+	answer_text(e, NULL);
 	const char *source;
 	assert_string_equal(engine_recall(e, &source), "Delegation.");
 	assert_non_null(strstr(source, "from your entry of Tue 10 Mar 2026"));
+	engine_free(e);
+}
+
+/* A review run reads the review module's figures: a list fact becomes the
+ * options of a choice, a number fact a condition and a substitution. */
+static int64_t note(struct fixture *f, const char *when, const char *body)
+{
+	struct entry en;
+	entry_init(&en);
+	entry_set(&en.body, body);
+	snprintf(en.occurred_at, sizeof en.occurred_at, "%s", when);
+	if (entry_add(f->j, &en, NULL) < 0)
+		fail_msg("entry_add");
+	int64_t id = en.id;
+	entry_free(&en);
+	return id;
+}
+
+static void test_review_run_reads_facts(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a = note(f, "2026-03-02 09:00:00", "Delegating the rota. #delegation @Sam");
+	note(f, "2026-03-03 09:00:00", "Delegating again. #delegation @Sam");
+	note(f, "2026-03-04 09:00:00", "Still delegating. #delegation @Sam");
+	assert_int_equal(action_add(f->j, a, "Brief Sam", "2026-03-05", NULL, 0, NULL, NULL), 0);
+	struct engine *e = start(f, "mini-review", -1, 0);
+	const char *from;
+	assert_string_equal(engine_recall(e, &from),
+			    "3 entries, 13 words, 3 days written, longest streak 3 days");
+	answer_text(e, NULL);
+	answer_text(e, NULL);                         /* last_focus: first review */
+	assert_string_equal(step_id(e), "theme");     /* recurring_themes present */
+	size_t n;
+	const struct template_option *opts = engine_options(e, &n);
+	assert_true(n >= 2);
+	assert_string_equal(opts[0].id, "delegation");
+	assert_string_equal(opts[0].label, "#delegation");
+	answer_text(e, "delegation");
+	assert_string_equal(step_id(e), "overdue");   /* actions_overdue 1 > 0 */
+	assert_string_equal(engine_prompt(e), "1 actions are overdue in March 2026. Why?");
 	engine_free(e);
 }
 
@@ -666,6 +713,74 @@ static void test_reminder_followed_up_by_a_model(void **state)
 	assert_int_equal(a.status, ACTION_DONE);
 	assert_int_equal(a.followed_up_by, id);
 	action_free(&a);
+}
+
+/* ---- a run on its own clock ----------------------------------------------------------- */
+
+/* engine_start.now stands in for the clock: the entry is about that day,
+ * and every date expression (answers, defaults, min/max, the period)
+ * resolves against it, also after a resume; the process clock
+ * (PRAXIS_NOW, 2026-03-10) plays no part. */
+static void test_run_on_its_own_clock(void **state)
+{
+	struct fixture *f = *state;
+	const struct px_datetime monday = { { 2025, 11, 3 }, 14, 30, 0, 1 };
+	struct engine_start o;
+	engine_start_init(&o);
+	o.template_id = "mini-reflect";
+	o.now = &monday;
+	struct engine *e = NULL;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(engine_start(f->j, f->set, &o, &e, &err), 0);
+	answer_text(e, "An old handover. #handover");
+	int64_t draft = engine_draft_id(e);
+	engine_free(e);                               /* resumed below: the clock is kept */
+	e = NULL;
+	assert_int_equal(engine_resume(f->j, f->set, draft, &e, &err), 0);
+	static const char rest[] = "intensity: 2\ncheck: \"no\"\nreview_on: +7d\n"
+				   "plan:\n  - {text: Brief Sam, due: friday}\n  - {text: Ask Jo}\n";
+	assert_int_equal(engine_run_answers(e, rest, strlen(rest), "rest.yaml", &err), 0);
+	int64_t id = finish(e);
+	struct entry en;
+	assert_int_equal(entry_get(f->j, id, &en, &err), 0);
+	assert_string_equal(en.occurred_at, "2025-11-03 14:30:00");
+	entry_free(&en);
+	assert_non_null(strstr(answers_of(f, id), "review_on=2025-11-10|"));
+	assert_non_null(strstr(answers_of(f, id), "plan=Brief Sam (due 2025-11-07)\n"
+			       "Ask Jo (due 2025-11-17)"));
+
+	/* min: today is the run's today, not the process's. */
+	e = NULL;
+	assert_int_equal(engine_start(f->j, f->set, &o, &e, &err), 0);
+	static const char early[] = "account: x\nreview_on: 2025-11-02\n";
+	assert_int_equal(engine_run_answers(e, early, strlen(early), "a.yaml", &err), -1);
+	assert_string_equal(err.msg, "step 'review_on': 2025-11-02 is before the earliest date "
+			    "allowed (today, 2025-11-03)");
+	engine_discard(e, NULL);
+	engine_free(e);
+
+	/* A review's period is the run's month; a date alone is midnight. */
+	const struct px_datetime day = { { 2025, 12, 24 }, 0, 0, 0, 0 };
+	o.template_id = "mini-review";
+	o.now = &day;
+	e = NULL;
+	px_error_clear(&err);
+	assert_int_equal(engine_start(f->j, f->set, &o, &e, &err), 0);
+	assert_int_equal(engine_run_answers(e, "next_focus: Rest\n", 17, "r.yaml", &err), 0);
+	id = finish(e);
+	assert_int_equal(entry_get(f->j, id, &en, &err), 0);
+	assert_string_equal(en.occurred_at, "2025-12-24 00:00:00");
+	assert_string_equal(en.period_start, "2025-12-01");
+	assert_string_equal(en.period_end, "2025-12-31");
+	entry_free(&en);
+
+	const struct px_datetime bad = { { 2025, 2, 30 }, 9, 0, 0, 1 };
+	o.now = &bad;
+	e = NULL;
+	assert_int_equal(engine_start(f->j, f->set, &o, &e, &err), -1);
+	assert_string_equal(err.msg, "the run's clock is not a valid date-time");
+	assert_null(e);
 }
 
 /* ---- answers files ---------------------------------------------------------------------- */
@@ -822,7 +937,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draft_survives_a_crash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard_and_refusals_keep_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cycle_plan_due_follow_up_next, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_run_reads_facts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reminder_followed_up_by_a_model, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_run_on_its_own_clock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recall_in_inquiry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_start_refusals, setup, teardown),

@@ -359,6 +359,58 @@ static void test_list_tag_past_the_first_thousand(void **state)
 	assert_int_equal(page.ids[1], 101); /* same time, just past them */
 }
 
+/* The entries behind a review's figure: only the ids given, in the
+ * listing's order, with the other filters and paging still applying;
+ * trashed and unknown ids are passed over, and an empty list is nothing. */
+static void test_list_only_given_ids(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "", "one #x", NULL);
+	int64_t b = add(f->j, FRAME_INCIDENT, "2026-03-02 09:00:00", "", "two #x", NULL);
+	int64_t c = add(f->j, FRAME_NOTE, "2026-03-03 09:00:00", "", "three", NULL);
+	int64_t d = add(f->j, FRAME_NOTE, "2026-03-04 09:00:00", "", "four #x", NULL);
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(entry_trash(f->j, d, &err), 0);
+	const int64_t ids[] = { a, c, d, 999, c };
+	struct entry_filter fl;
+	struct collected got = { 0 };
+
+	entry_filter_init(&fl);
+	fl.ids = ids;
+	fl.n_ids = 5;
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 2);
+	assert_int_equal(got.ids[0], c);   /* newest first; d is in the trash */
+	assert_int_equal(got.ids[1], a);
+
+	fl.tag = "x";   /* filters add up */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 1);
+	assert_int_equal(got.ids[0], a);
+
+	entry_filter_init(&fl);
+	fl.ids = ids;
+	fl.n_ids = 3;
+	fl.limit = 1;   /* keyset paging goes on through the list */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 1);
+	memcpy(fl.after_occurred, got.last_at, sizeof fl.after_occurred);
+	fl.after_id = got.ids[0];
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 1);
+	assert_int_equal(got.ids[1], a);
+
+	entry_filter_init(&fl);
+	fl.ids = ids;
+	fl.n_ids = 0;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 0);
+
+	entry_filter_init(&fl);   /* without a list: every entry */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(entry_list(f->j, &fl, collect, &got, &err), 3);
+	assert_int_equal(got.ids[1], b);   /* the one the list left out */
+}
+
 static int stop_after_one(const struct entry_summary *s, void *ctx)
 {
 	(void)s;
@@ -532,6 +584,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_trash_restore_and_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_filters_and_keyset_paging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_tag_past_the_first_thousand, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_only_given_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_callback_can_stop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_keeps_answer_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_matches_entry_add, setup, teardown),

@@ -338,6 +338,20 @@ static void test_selection(void **state)
 	lf.trash = 0;
 	export_selection_from_filter(&s, &lf);
 	assert_int_equal(count_of(f, &s), 1);
+	/* A list's ids are passed over as the list passes over them. */
+	int64_t listed[] = { f->gibbs, f->trashed, f->private_id, 999 };
+	entry_filter_init(&lf);
+	lf.ids = listed;
+	lf.n_ids = 4;
+	export_selection_from_filter(&s, &lf);
+	assert_int_equal(count_of(f, &s), 1);
+	struct export_options o;
+	export_options_init(&o);
+	o.sel = s;
+	struct export_report r;
+	free(export_text(f, &o, &r));
+	assert_int_equal(r.entries, 1);
+	export_report_free(&r);
 }
 
 static const char *refusal(struct fixture *f, const struct export_options *o)
@@ -364,6 +378,7 @@ static void test_explicit_ids_are_checked(void **state)
 	int64_t ids[1];
 	o.sel.ids = ids;
 	o.sel.n_ids = 1;
+	o.sel.ids_strict = 1;
 	ids[0] = f->trashed;
 	char want[200];
 	snprintf(want, sizeof want, "entry %lld: in the trash, which is never exported (restore it "

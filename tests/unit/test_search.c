@@ -297,6 +297,41 @@ static void test_title_match_ranks_above_body_match(void **state)
 	assert_int_equal(count(f->j, "DELEGATING", NULL), 3);
 }
 
+/* First pages rank only the newest SEARCH_RANK_WINDOW matches; a page that
+ * reaches past the window ranks them all, so the best old hit is never
+ * out of reach. */
+static int first_hit(const struct search_hit *hit, void *ctx)
+{
+	int64_t *id = ctx;
+	if (*id == 0)
+		*id = hit->id;
+	return 0;
+}
+
+static void test_rank_window(void **state)
+{
+	struct fixture *f = *state;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(journal_begin(f->j, &err), 0);
+	int64_t old = add(f->j, FRAME_NOTE, "2020-01-01 09:00:00", "Zeppelin", "zeppelin", NULL);
+	for (int i = 0; i < SEARCH_RANK_WINDOW; i++)
+		add(f->j, FRAME_NOTE, "2026-01-01 09:00:00", "",
+		    "a long note that mentions the zeppelin once among many other words", NULL);
+	assert_int_equal(journal_commit(f->j, &err), 0);
+	struct search_options o;
+	search_options_init(&o);
+	int64_t best = 0;
+	assert_int_equal(search_run(f->j, "zeppelin", &o, first_hit, &best, &err), 20);
+	assert_true(best != old);                    /* outside the newest window */
+	best = 0;
+	o.limit = SEARCH_RANK_WINDOW + 1;
+	assert_int_equal(search_run(f->j, "zeppelin", &o, first_hit, &best, &err),
+			 SEARCH_RANK_WINDOW + 1);
+	assert_int_equal(best, old);                 /* ranked in full: the title wins */
+	assert_int_equal(count(f->j, "zeppelin", NULL), SEARCH_RANK_WINDOW + 1);
+}
+
 static void test_phrase_prefix_or_and_exclusion(void **state)
 {
 	struct fixture *f = *state;
@@ -561,6 +596,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_title_match_ranks_above_body_match, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_phrase_prefix_or_and_exclusion, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rank_window, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tag_and_title_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trashed_entries_never_found, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet_marks_the_match, setup, teardown),

@@ -197,10 +197,8 @@ static void test_good_folder_loads(void **state)
 {
 	struct fixture *f = *state;
 	assert_int_equal(template_diags_errors(f->diags), 0);
-	/* the only diagnostics are the review's four unavailable facts */
-	assert_int_equal(template_diags_count(f->diags), 4);
-	assert_true(has_diag(f->diags, TEMPLATE_WARNING, "mini-review.yaml:10:9: facts[0]: "
-			     "warning: fact 'summary' is not available yet"));
+	/* every fact the review reads is computed: not even a warning */
+	assert_int_equal(template_diags_count(f->diags), 0);
 	assert_int_equal(template_set_count(f->set), 4);
 	assert_string_equal(template_id(template_set_at(f->set, 0)), "mini-follow");
 	assert_string_equal(template_id(template_set_at(f->set, 1)), "mini-inquiry");
@@ -501,11 +499,11 @@ static void test_review_facts(void **state)
 	const char *const *facts = template_facts(r, &n);
 	assert_int_equal(n, 4);
 	assert_string_equal(facts[3], "measure.intensity.mean");
-	/* every fact is unavailable, so every step that reads one is skipped */
-	assert_string_equal(step(r, "overview")->needs_fact, "summary");
-	assert_string_equal(step(r, "theme")->needs_fact, "recurring_themes");
-	assert_string_equal(step(r, "overdue")->needs_fact, "actions_overdue");
-	assert_string_equal(step(r, "mean")->needs_fact, "measure.intensity.mean");
+	/* every fact is computed, so no step waits for one */
+	assert_null(step(r, "overview")->needs_fact);
+	assert_null(step(r, "theme")->needs_fact);
+	assert_null(step(r, "overdue")->needs_fact);
+	assert_null(step(r, "mean")->needs_fact);
 	assert_null(step(r, "last_focus")->needs_fact);
 	assert_null(step(r, "plain")->needs_fact);
 	assert_string_equal(step(r, "theme")->options_fact, "recurring_themes");
@@ -521,7 +519,7 @@ static void test_review_facts(void **state)
 	int calls = 0;
 	struct template_env env = { answer_cb, fact_cb, &calls, TEMPLATE_FRAME_PERIOD, false };
 	assert_true(template_cond_eval(step(r, "overdue")->when, &env));       /* 3 > 0 */
-	assert_false(template_step_shown(step(r, "overdue"), &env));           /* unavailable */
+	assert_true(template_step_shown(step(r, "overdue"), &env));
 	assert_true(template_step_shown(step(r, "plain"), &env));
 }
 
@@ -531,7 +529,7 @@ static void test_facts_table(void **state)
 	const struct template_fact_info *f = template_fact_lookup("recurring_themes");
 	assert_non_null(f);
 	assert_int_equal(f->type, TEMPLATE_FACT_LIST);
-	assert_false(f->available);
+	assert_true(f->available);
 	f = template_fact_lookup("measure.agency.trend");
 	assert_non_null(f);
 	assert_int_equal(f->type, TEMPLATE_FACT_TEXT);

@@ -1,4 +1,4 @@
--- 0002_fts_children.sql — an entry's search row also takes the answers and
+-- 0003_fts_children.sql — an entry's search row also takes the answers and
 -- tags already written for it.
 --
 -- An entry is normally written before its tags and answers, and their own

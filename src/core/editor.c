@@ -1,5 +1,5 @@
 /*
- * editor.c — handing text to the user's editor safely.
+ * editor.c — handing text to the user's editor safely (see editor.h).
  *
  * The text goes to a file made with mkstemps inside a private directory
  * (mkdtemp, mode 0700) so no other user can read or swap it.  $VISUAL or
@@ -7,9 +7,11 @@
  * never through a shell, so a crafted variable cannot run more than the
  * program it names.  Both are removed afterwards, whatever happened.
  */
-#include "cli.h"
+#include "praxis/editor.h"
 
 #include "praxis/buf.h"
+
+#include <stdio.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +39,7 @@ static int write_all(int fd, const char *s, size_t len)
 	return 0;
 }
 
-int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err)
+int editor_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
@@ -151,7 +153,7 @@ int editor_run(const char *text, const char *suffix, char **out, struct px_error
 		else {
 			rc = spawn_editor(editor, file.data, err);
 			char *edited = NULL;
-			if (cli_read_file(file.data, EDITOR_MAX_BYTES, &edited, NULL, rc == 0 ? err : NULL) == 0) {
+			if (editor_read_file(file.data, EDITOR_MAX_BYTES, &edited, NULL, rc == 0 ? err : NULL) == 0) {
 				free(*out);
 				*out = edited;
 			} else {
