@@ -93,6 +93,24 @@ void action_free(struct action *a);
 int action_add(struct journal *j, int64_t planned_by, const char *text, const char *due_date,
 	       const char *follow_up_template, int position, int64_t *id, struct px_error *err);
 
+/* Look up an action id by its UUID; *ID is 0 when there is none. */
+int action_find_uuid(struct journal *j, const char *uuid, int64_t *id, struct px_error *err);
+
+/*
+ * Import: store A as it was elsewhere — its UUID, text, due date, status,
+ * outcome, planning entry (A->planned_by), latest follow-up entry
+ * (A->followed_up_by, 0 for none), follow-up template, position and record
+ * times — in one transaction nested inside the caller's.  Checked first,
+ * as action_add checks: the text and due date; the template id; the uuid
+ * (lowercase 8-4-4-4-12 hex, not in the journal); the planning entry
+ * exists and the follow-up entry too (trashed ones allowed: the journal
+ * keeps such links); the follow-up is not the planning entry; the position
+ * is not negative; status and outcome agree as action_follow_up leaves
+ * them: open with none or not-yet, done with worked, mixed or failed,
+ * dropped with dropped or none.  *ID (may be NULL) gets the new id.
+ */
+int action_import(struct journal *j, const struct action *a, int64_t *id, struct px_error *err);
+
 /* Load action ID into OUT.  Unknown: PX_ERR_NOT_FOUND "action 7: no such action". */
 int action_get(struct journal *j, int64_t id, struct action *out, struct px_error *err);
 

@@ -163,4 +163,45 @@ int entry_list(struct journal *j, const struct entry_filter *f,
 /* Number of live (not trashed) entries. */
 int entry_count(struct journal *j, int64_t *count, struct px_error *err);
 
+/* ---- many at once (import) ---------------------------------------------------- */
+
+/*
+ * An entry batch adds entries as entry_add does (the same checks, tags and
+ * people; UUID and timestamps kept when set) together with their answers
+ * (answer.h), inside the caller's transaction: journal_begin before
+ * entry_batch_new, entry_batch_free before journal_commit.  Outside a
+ * transaction a batch is refused.
+ *
+ * It is many times faster than entry_add for many entries: tag and person
+ * names are resolved in memory, and each entry is indexed for search once,
+ * because its tags, people and answers are written before the entry
+ * itself (foreign keys are deferred to the commit for that).  A refusal of
+ * entry_batch_add is decided before anything is written and leaves the
+ * transaction usable.
+ */
+struct entry_batch;
+struct answer;
+
+int entry_batch_new(struct journal *j, struct entry_batch **out, struct px_error *err);
+/* Add E (E->id is set) with its N_ANSWERS answers, whose step ids must
+ * differ.  E's tags and people become what entry_add makes of them.  The
+ * entry rows are written a few dozen at a time: until entry_batch_flush
+ * the latest ones are in the batch, not yet in the journal, and nothing
+ * else may add entries meanwhile. */
+int entry_batch_add(struct entry_batch *b, struct entry *e, const struct answer *answers,
+		    size_t n_answers, struct px_error *err);
+/* Write the entries still held.  Call it before anything reads them
+ * (actions need their entry) and before the commit. */
+int entry_batch_flush(struct entry_batch *b, struct px_error *err);
+/* Make sure tag NAME (checked as a tag) exists, spelt as given when it is
+ * new.  Returns 1 when it was added, 0 when the journal had it, or -1. */
+int entry_batch_tag(struct entry_batch *b, const char *name, struct px_error *err);
+/* Distinct tags and people the batch has used: written new, or found. */
+struct entry_batch_counts {
+	size_t tags_added, tags_found, people_added, people_found;
+};
+void entry_batch_counts(const struct entry_batch *b, struct entry_batch_counts *out);
+/* Free B; entries still held are dropped (flush first to keep them). */
+void entry_batch_free(struct entry_batch *b);
+
 #endif

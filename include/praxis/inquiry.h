@@ -83,6 +83,20 @@ int inquiry_close(struct journal *j, int64_t id, const char *summary, const char
 /* Open a closed inquiry again: "inquiry 7: not closed" when it is open. */
 int inquiry_reopen(struct journal *j, int64_t id, struct px_error *err);
 
+/* Look up an inquiry id by its UUID; *ID is 0 when there is none. */
+int inquiry_find_uuid(struct journal *j, const char *uuid, int64_t *id, struct px_error *err);
+
+/*
+ * Import: store Q as it was elsewhere — its UUID, question, status, dates,
+ * summary and record times (created_at, updated_at: UTC, as stored) — in
+ * one transaction nested inside the caller's.  Checked first: the uuid is
+ * lowercase 8-4-4-4-12 hex and not in the journal; the question as for
+ * inquiry_new; opened_at, and closed_at when closed, are real date-times,
+ * closed_at not before opened_at and only when closed; the summary valid
+ * UTF-8.  *ID (may be NULL) gets the new id.
+ */
+int inquiry_import(struct journal *j, const struct inquiry *q, int64_t *id, struct px_error *err);
+
 /* ---- the chain of cycles ------------------------------------------------ */
 
 /*

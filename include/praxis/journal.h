@@ -24,6 +24,10 @@
  * writer waits up to the busy timeout and then fails with PX_ERR_BUSY
  * ("journal busy") before anything is changed.
  *
+ * A journal handle belongs to one thread at a time: it caches statements
+ * and counts transaction depth without locks, and SQLite is opened without
+ * its own mutex accordingly.
+ *
  * journal_close() finalizes every statement.  It returns -1 when a
  * transaction or a statement was still open: a bug in the caller, which
  * tests assert never happens.
@@ -73,5 +77,8 @@ int journal_backup(struct journal *j, const char *dest, struct px_error *err);
 
 /* A fresh random UUID (version 4), lowercase, 36 characters. */
 void journal_uuid(char out[37]);
+/* 1 when S is a UUID as the journal stores them: lowercase hex in the
+ * 8-4-4-4-12 pattern (any version), else 0. */
+int journal_uuid_valid(const char *s);
 
 #endif

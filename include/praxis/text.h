@@ -48,6 +48,11 @@ size_t text_word_count(const char *s);
  * text_word_count, and the search index keeps a run of them as one word. */
 bool text_is_cjk(uint32_t cp);
 
+/* True when CP is a letter or digit as text_word_count and the name lexers
+ * see it: ASCII letters and digits, and anything outside ASCII that is not
+ * a space, punctuation, a symbol, an emoji or an invisible mark. */
+bool text_is_word_char(uint32_t cp);
+
 /* Check a tag name (one leading '#' allowed): 1 to TEXT_NAME_MAX bytes of
  * letters, digits, '_', '-' and '/' (for families such as power/expert), not
  * starting or ending with '-' or '/', no empty family part, not only digits.

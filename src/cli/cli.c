@@ -108,6 +108,31 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	return c;
 }
 
+int cli_getopt_mixed(const char *cmd, int argc, char **argv, const char *shortopts,
+		     const struct option *longopts, char **operands, int max, int *n)
+{
+	for (;;) {
+		int before = optind ? optind : 1;
+		int c = cli_getopt(cmd, argc, argv, shortopts, longopts);
+		if (c != -1)
+			return c;
+		/* getopt stops at the first operand (or after "--"): set it
+		 * aside and carry on after it. */
+		int ended = optind == before + 1 && strcmp(argv[before], "--") == 0;
+		while (optind < argc) {
+			if (*n >= max) {
+				cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+				return '?';
+			}
+			operands[(*n)++] = argv[optind++];
+			if (!ended)
+				break;
+		}
+		if (ended || optind >= argc)
+			return -1;
+	}
+}
+
 int cli_command_help(const struct command *c)
 {
 	printf("usage: praxis %s\n\n%s\n", c->usage, c->summary);

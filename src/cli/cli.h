@@ -65,6 +65,8 @@ int cmd_follow_up(struct cli *cli, int argc, char **argv);
 int cmd_due(struct cli *cli, int argc, char **argv);
 int cmd_drafts(struct cli *cli, int argc, char **argv);
 int cmd_templates(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_review(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
@@ -86,6 +88,12 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
  * valid one, missing argument).  "--help" is handled by the caller as 'h'. */
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);
+/* cli_getopt with operands anywhere among the options, as usage lines such
+ * as "import FILE [--format F]" write them: each operand found is added to
+ * OPERANDS (room for MAX; one more is a usage error, which returns '?');
+ * after "--" everything left is an operand.  *N counts them. */
+int cli_getopt_mixed(const char *cmd, int argc, char **argv, const char *shortopts,
+		     const struct option *longopts, char **operands, int max, int *n);
 /* Print the command's help (usage, summary, options) to stdout. */
 int cli_command_help(const struct command *c);
 /* cmd --help: find the command by name and print its help; returns 0. */

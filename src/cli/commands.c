@@ -113,6 +113,31 @@ const struct command commands[] = {
 	  "  check [FILE...]        validate files (default: every template); exit 1 on errors\n"
 	  "  new ID                 a commented starting file in your templates folder\n",
 	  cmd_templates },
+	{ "export", "export [options] [ID...]",
+	  "Entries as a document for a tutor (md, html, txt, docx, pdf) or as praxis JSON.",
+	  "      --format FORMAT    md (default), html, json, txt, docx or pdf (pandoc)\n"
+	  "  -o, --output FILE      write FILE (mode 0600) instead of standard output\n"
+	  "  -f, --frame FRAME      only this frame\n"
+	  "  -g, --tag TAG          only entries with this tag ('power/' for a family)\n"
+	  "  -P, --person NAME      only entries mentioning @NAME\n"
+	  "  -q, --inquiry ID       one inquiry, as its chain of cycles\n"
+	  "  -t, --template ID      only entries written with this template\n"
+	  "      --since DATE       on or after DATE\n"
+	  "      --until DATE       on or before DATE\n"
+	  "  -r, --range RANGE      a period: 'last week', '2026-03', '2026-W10', FROM..TO\n"
+	  "      --include-private  private entries too (never the trash)\n"
+	  "      --anonymise        people as their pseudonym, role or 'Colleague A'\n"
+	  "      --word-limit N     report on stderr a total or an entry over N words\n"
+	  "      --entry-limit N    report on stderr each entry over N words\n"
+	  "      --title TITLE      the document's title (default 'Learning journal')\n"
+	  "      --author NAME      your name under the title\n"
+	  "      --course NAME      the module or course under the title\n"
+	  "  IDs choose entries; every option above narrows the selection further.\n",
+	  cmd_export },
+	{ "import", "import FILE [--format FORMAT]",
+	  "Add entries from a praxis JSON export or a jrnl journal, all or nothing.",
+	  "      --format FORMAT    praxis, jrnl-json or jrnl-txt (default: guessed)\n",
+	  cmd_import },
 	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
 	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",
 	  cmd_backup },

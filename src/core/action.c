@@ -13,6 +13,7 @@
 #include "praxis/suggest.h"
 #include "praxis/text.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -251,6 +252,98 @@ int action_add(struct journal *j, int64_t planned_by, const char *text, const ch
 	}
 	free(clean);
 	return rc;
+}
+
+/* ---- import ------------------------------------------------------------------------ */
+
+int action_find_uuid(struct journal *j, const char *uuid, int64_t *id, struct px_error *err)
+{
+	static const char SQL[] = "SELECT id FROM action WHERE uuid = ?1";
+	sqlite3_stmt *s = db_stmt(j, SQL, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, uuid);
+	int rc = sqlite3_step(s);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(j, rc, "finding an action", err);
+}
+
+/* Status and outcome as action_follow_up leaves them. */
+static int check_state(enum action_status status, enum action_outcome outcome,
+		       struct px_error *err)
+{
+	bool ok = status == ACTION_OPEN ? outcome == OUTCOME_NONE || outcome == OUTCOME_NOT_YET
+		  : status == ACTION_DONE ? outcome == OUTCOME_WORKED || outcome == OUTCOME_MIXED ||
+					    outcome == OUTCOME_FAILED
+		  : status == ACTION_DROPPED ? outcome == OUTCOME_DROPPED || outcome == OUTCOME_NONE
+					     : false;
+	if (!ok)
+		return px_error_set(err, PX_ERR_INVALID, "an action that is %s cannot have the "
+				    "outcome '%s'", action_status_name(status),
+				    outcome == OUTCOME_NONE ? "none" : action_outcome_name(outcome));
+	return 0;
+}
+
+static int check_import(struct journal *j, const struct action *a, struct px_error *err)
+{
+	int64_t existing;
+	if (!journal_uuid_valid(a->uuid))
+		return px_error_set(err, PX_ERR_INVALID, "'%.40s' is not a UUID", a->uuid);
+	if (check_text(a->text ? a->text : "", err) < 0 ||
+	    check_date("the due date", a->due_date, err) < 0 ||
+	    check_template_id(a->follow_up_template ? a->follow_up_template : "", err) < 0 ||
+	    check_state(a->status, a->outcome, err) < 0 ||
+	    db_check_utc("created_at", a->created_at, err) < 0 ||
+	    db_check_utc("updated_at", a->updated_at, err) < 0)
+		return -1;
+	if (a->position < 0)
+		return px_error_set(err, PX_ERR_INVALID, "the position %d is negative", a->position);
+	if (a->followed_up_by && a->followed_up_by == a->planned_by)
+		return px_error_set(err, PX_ERR_INVALID, "an action cannot be followed up by the "
+				    "entry that planned it");
+	if (action_find_uuid(j, a->uuid, &existing, err) < 0 ||
+	    check_entry_exists(j, a->planned_by, err) < 0 ||
+	    (a->followed_up_by && check_entry_exists(j, a->followed_up_by, err) < 0))
+		return -1;
+	if (existing)
+		return px_error_set(err, PX_ERR_INVALID, "action %s is already in the journal",
+				    a->uuid);
+	return 0;
+}
+
+static const char SQL_IMPORT[] =
+	"INSERT INTO action (uuid, text, due_date, status, outcome, planned_by, followed_up_by,"
+	" follow_up_template, position, created_at, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+int action_import(struct journal *j, const struct action *a, int64_t *id, struct px_error *err)
+{
+	if (check_import(j, a, err) < 0 || journal_begin(j, err) < 0)
+		return -1;
+	sqlite3_stmt *s = db_stmt(j, SQL_IMPORT, err);
+	if (!s) {
+		journal_rollback(j);
+		return -1;
+	}
+	db_bind_text(s, 1, a->uuid);
+	db_bind_text(s, 2, a->text);
+	db_bind_text(s, 3, a->due_date);
+	db_bind_text(s, 4, status_names[a->status]);
+	db_bind_text(s, 5, a->outcome == OUTCOME_NONE ? NULL : outcome_names[a->outcome]);
+	db_bind_int(s, 6, a->planned_by);
+	db_bind_id(s, 7, a->followed_up_by);
+	db_bind_text(s, 8, a->follow_up_template);
+	db_bind_int(s, 9, a->position);
+	db_bind_text(s, 10, a->created_at);
+	db_bind_text(s, 11, a->updated_at);
+	if (db_exec_stmt(j, s, "saving the action", err) < 0) {
+		journal_rollback(j);
+		return -1;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(j->db);
+	return journal_commit(j, err);
 }
 
 /* ---- reading ---------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
  */
 #include "praxis/answer.h"
 
+#include "answer_impl.h"
 #include "db.h"
 #include "praxis/buf.h"
 #include "praxis/text.h"
@@ -29,7 +30,7 @@ static int check_id(const char *what, const char *s, struct px_error *err)
 	return 0;
 }
 
-static int check_answer(const struct answer *a, struct px_error *err)
+int answer_check(const struct answer *a, struct px_error *err)
 {
 	const struct {
 		const char *what, *value;
@@ -98,8 +99,8 @@ static const char SQL_INSERT[] =
 static const char SQL_ADD_WORDS[] =
 	"UPDATE entry SET word_count = word_count + ?2 WHERE id = ?1";
 
-static int insert_answer(struct journal *j, int64_t entry_id, const struct answer *a,
-			 struct px_error *err)
+int answer_insert_row(struct journal *j, int64_t entry_id, const struct answer *a,
+		      struct px_error *err)
 {
 	sqlite3_stmt *s = db_stmt(j, SQL_INSERT, err);
 	if (!s)
@@ -117,8 +118,15 @@ static int insert_answer(struct journal *j, int64_t entry_id, const struct answe
 	db_bind_text(s, 10, a->measure);
 	db_bind_text(s, 11, a->lens);
 	db_bind_text(s, 12, a->depth);
-	if (db_exec_stmt(j, s, "saving the answer", err) < 0)
+	return db_exec_stmt(j, s, "saving the answer", err);
+}
+
+static int insert_answer(struct journal *j, int64_t entry_id, const struct answer *a,
+			 struct px_error *err)
+{
+	if (answer_insert_row(j, entry_id, a, err) < 0)
 		return -1;
+	sqlite3_stmt *s;
 	size_t words = a->value_text ? text_word_count(a->value_text) : 0;
 	if (words == 0)
 		return 0;
@@ -132,7 +140,7 @@ static int insert_answer(struct journal *j, int64_t entry_id, const struct answe
 int answer_add(struct journal *j, int64_t entry_id, const struct answer *a,
 	       struct px_error *err)
 {
-	if (check_answer(a, err) < 0 || check_place(j, entry_id, a->step_id, err) < 0 ||
+	if (answer_check(a, err) < 0 || check_place(j, entry_id, a->step_id, err) < 0 ||
 	    journal_begin(j, err) < 0)
 		return -1;
 	if (insert_answer(j, entry_id, a, err) < 0) {

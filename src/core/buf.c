@@ -101,19 +101,31 @@ void px_buf_adds(struct px_buf *b, const char *s)
 
 void px_buf_addc(struct px_buf *b, char c)
 {
-	px_buf_add(b, &c, 1);
+	/* One byte at a time is how escapers write: no copy call for it. */
+	if (b->len + 2 > b->cap)
+		px_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void px_buf_vaddf(struct px_buf *b, const char *fmt, va_list ap)
 {
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	/* Format straight into the room there is; measure first only when it
+	 * does not fit (or there is no room yet). */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
+	int n = room ? vsnprintf(b->data + b->len, room, fmt, copy) : vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->data[b->len] = '\0';
 		return;
-	px_buf_grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		px_buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -171,6 +171,20 @@ int db_now_utc(char out[21], struct px_error *err)
 	return 0;
 }
 
+int db_check_utc(const char *what, const char *s, struct px_error *err)
+{
+	struct px_datetime dt;
+	char local[20];
+	if (!s || strlen(s) != 20 || s[19] != 'Z')
+		return px_error_set(err, PX_ERR_INVALID, "%s '%.40s' is not a UTC time "
+				    "(YYYY-MM-DD HH:MM:SSZ)", what, s ? s : "");
+	memcpy(local, s, 19);
+	local[19] = '\0';
+	if (datetime_parse_storage(local, &dt) < 0 || !dt.has_time)
+		return px_error_set(err, PX_ERR_INVALID, "%s '%s' is not a valid time", what, s);
+	return 0;
+}
+
 void journal_uuid(char out[37])
 {
 	unsigned char b[16];
@@ -189,6 +203,20 @@ void journal_uuid(char out[37])
 		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
 		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
 		 b[12], b[13], b[14], b[15]);
+}
+
+int journal_uuid_valid(const char *s)
+{
+	static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+	if (!s || strlen(s) != sizeof shape - 1)
+		return 0;
+	for (size_t i = 0; shape[i]; i++) {
+		char c = s[i];
+		int hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+		if (shape[i] == '-' ? c != '-' : !hex)
+			return 0;
+	}
+	return 1;
 }
 
 /* ---- transactions -------------------------------------------------------- */
@@ -428,8 +456,12 @@ static int open_sqlite(struct journal *j, struct px_error *err)
 	int ro = j->readonly;
 	if (!ro && access(j->path, W_OK) < 0 && errno == EACCES)
 		ro = j->readonly = 1;
+	/* No mutex: a struct journal (its statement cache, its transaction
+	 * depth) is not safe to share between threads whatever SQLite does,
+	 * and taking SQLite's lock on every call was 40% of reading 100k
+	 * entries for an export. */
 	int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW |
-		    SQLITE_OPEN_FULLMUTEX;
+		    SQLITE_OPEN_NOMUTEX;
 	int rc = sqlite3_open_v2(j->path, &j->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		db_fail(j, rc, "opening the journal", err);

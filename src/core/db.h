@@ -64,5 +64,7 @@ void db_col_copy(sqlite3_stmt *s, int col, char *out, size_t size);
 /* The current UTC time for record keeping, 'YYYY-MM-DD HH:MM:SSZ'.  Follows
  * the PRAXIS_NOW seam (read as UTC) so tests see fixed values. */
 int db_now_utc(char out[21], struct px_error *err);
+/* S is such a time, a real one: 0, or -1 with ERR naming WHAT. */
+int db_check_utc(const char *what, const char *s, struct px_error *err);
 
 #endif

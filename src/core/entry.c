@@ -7,6 +7,7 @@
 #include "praxis/entry.h"
 
 #include "db.h"
+#include "entry_impl.h"
 #include "praxis/buf.h"
 #include "praxis/suggest.h"
 #include "praxis/text.h"
@@ -144,7 +145,7 @@ static int check_utf8(const char *what, const char *s, struct px_error *err)
 	return 0;
 }
 
-static int entry_validate(const struct entry *e, struct px_error *err)
+int entry_validate(const struct entry *e, struct px_error *err)
 {
 	if ((unsigned)e->frame >= FRAME_COUNT)
 		return px_error_set(err, PX_ERR_INVALID, "unknown frame");
@@ -229,23 +230,30 @@ static const char SQL_PERSON_LINK[] =
 static const char SQL_TAGS_CLEAR[] = "DELETE FROM entry_tag WHERE entry_id = ?1";
 static const char SQL_PEOPLE_CLEAR[] = "DELETE FROM entry_person WHERE entry_id = ?1";
 
+void entry_gather_names(const struct entry *e, struct px_strlist *tags, int *explicit_tags,
+			struct px_strlist *people)
+{
+	for (size_t i = 0; i < e->tags.len; i++)
+		strlist_add_unique(tags, e->tags.items[i][0] == '#' ? e->tags.items[i] + 1
+								  : e->tags.items[i]);
+	*explicit_tags = (int)tags->len;
+	for (size_t i = 0; i < e->people.len; i++)
+		strlist_add_unique(people, e->people.items[i][0] == '@' ? e->people.items[i] + 1
+									: e->people.items[i]);
+	struct scan_ctx tc = { tags }, pc = { people };
+	text_scan_tags(e->title, collect_name, &tc);
+	text_scan_tags(e->body, collect_name, &tc);
+	text_scan_people(e->title, collect_name, &pc);
+	text_scan_people(e->body, collect_name, &pc);
+}
+
 /* Replace the entry's tags and people with the explicit ones plus those in
  * its text.  Explicit tags come first so their flag can be kept. */
 static int save_names(struct journal *j, struct entry *e, struct px_error *err)
 {
 	struct px_strlist tags = { 0 }, people = { 0 };
-	for (size_t i = 0; i < e->tags.len; i++)
-		strlist_add_unique(&tags, e->tags.items[i][0] == '#' ? e->tags.items[i] + 1
-								   : e->tags.items[i]);
-	int explicit_tags = (int)tags.len;
-	for (size_t i = 0; i < e->people.len; i++)
-		strlist_add_unique(&people, e->people.items[i][0] == '@' ? e->people.items[i] + 1
-									 : e->people.items[i]);
-	struct scan_ctx tc = { &tags }, pc = { &people };
-	text_scan_tags(e->title, collect_name, &tc);
-	text_scan_tags(e->body, collect_name, &tc);
-	text_scan_people(e->title, collect_name, &pc);
-	text_scan_people(e->body, collect_name, &pc);
+	int explicit_tags;
+	entry_gather_names(e, &tags, &explicit_tags, &people);
 
 	int rc = -1;
 	sqlite3_stmt *s;
@@ -345,6 +353,22 @@ int entry_add(struct journal *j, struct entry *e, struct px_error *err)
 	return journal_commit(j, err) < 0 ? (e->id = 0, -1) : 0;
 }
 
+/* The words of entry ID's answers, which its kept count includes. */
+static int answer_words(struct journal *j, int64_t id, int *words, struct px_error *err)
+{
+	static const char SQL[] = "SELECT value_text FROM answer WHERE entry_id = ?1";
+	sqlite3_stmt *s = db_stmt(j, SQL, err);
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, id);
+	int rc;
+	*words = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*words += (int)text_word_count((const char *)sqlite3_column_text(s, 0));
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : db_fail(j, rc, "counting the answers' words", err);
+}
+
 static const char SQL_UPDATE[] =
 	"UPDATE entry SET frame = ?2, title = ?3, body = ?4, occurred_at = ?5,"
 	" period_start = ?6, period_end = ?7, updated_at = ?8, private = ?9, inquiry_id = ?10,"
@@ -354,9 +378,11 @@ int entry_update(struct journal *j, struct entry *e, struct px_error *err)
 {
 	if (entry_validate(e, err) < 0)
 		return -1;
-	if (db_now_utc(e->updated_at, err) < 0)
+	int answers;
+	if (db_now_utc(e->updated_at, err) < 0 || answer_words(j, e->id, &answers, err) < 0)
 		return -1;
-	e->word_count = count_words(e);
+	/* Title, body and answers, as entry_add and answer_add keep it. */
+	e->word_count = count_words(e) + answers;
 	if (journal_begin(j, err) < 0)
 		return -1;
 	sqlite3_stmt *s = check_inquiry(j, e->inquiry_id, err) < 0 ? NULL

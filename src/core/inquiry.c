@@ -13,6 +13,7 @@
 #include "praxis/date.h"
 #include "praxis/text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,6 +303,77 @@ int inquiry_reopen(struct journal *j, int64_t id, struct px_error *err)
 	if (open)
 		return px_error_set(err, PX_ERR_INVALID, "inquiry %lld: not closed", (long long)id);
 	return set_status(j, SQL_REOPEN, id, NULL, NULL, err);
+}
+
+/* ---- import ------------------------------------------------------------------------------- */
+
+int inquiry_find_uuid(struct journal *j, const char *uuid, int64_t *id, struct px_error *err)
+{
+	static const char SQL[] = "SELECT id FROM inquiry WHERE uuid = ?1";
+	sqlite3_stmt *s = db_stmt(j, SQL, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, uuid);
+	int rc = sqlite3_step(s);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(j, rc, "finding an inquiry", err);
+}
+
+static int check_import(struct journal *j, const struct inquiry *q, struct px_error *err)
+{
+	int64_t existing;
+	if (!journal_uuid_valid(q->uuid))
+		return px_error_set(err, PX_ERR_INVALID, "'%.40s' is not a UUID", q->uuid);
+	if (inquiry_find_uuid(j, q->uuid, &existing, err) < 0)
+		return -1;
+	if (existing)
+		return px_error_set(err, PX_ERR_INVALID, "inquiry %s is already in the journal",
+				    q->uuid);
+	if (check_question(q->question ? q->question : "", err) < 0 ||
+	    check_utf8("summary", q->summary ? q->summary : "", err) < 0 ||
+	    check_datetime(q->opened_at, err) < 0 ||
+	    db_check_utc("created_at", q->created_at, err) < 0 ||
+	    db_check_utc("updated_at", q->updated_at, err) < 0)
+		return -1;
+	bool closed = q->status == INQUIRY_CLOSED;
+	if (closed && check_datetime(q->closed_at, err) < 0)
+		return -1;
+	if (!closed && q->closed_at[0])
+		return px_error_set(err, PX_ERR_INVALID, "an open inquiry has no closing date");
+	if (closed && strcmp(q->closed_at, q->opened_at) < 0)
+		return px_error_set(err, PX_ERR_INVALID, "closed on %s, before it was opened (%s)",
+				    q->closed_at, q->opened_at);
+	return 0;
+}
+
+int inquiry_import(struct journal *j, const struct inquiry *q, int64_t *id, struct px_error *err)
+{
+	static const char SQL[] =
+		"INSERT INTO inquiry (uuid, question, status, opened_at, closed_at, summary,"
+		" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	if (check_import(j, q, err) < 0 || journal_begin(j, err) < 0)
+		return -1;
+	sqlite3_stmt *s = db_stmt(j, SQL, err);
+	if (!s) {
+		journal_rollback(j);
+		return -1;
+	}
+	db_bind_text(s, 1, q->uuid);
+	db_bind_text(s, 2, q->question);
+	db_bind_text(s, 3, inquiry_status_name(q->status));
+	db_bind_text(s, 4, q->opened_at);
+	db_bind_text(s, 5, q->closed_at[0] ? q->closed_at : NULL);
+	db_bind_text_or_empty(s, 6, q->summary);
+	db_bind_text(s, 7, q->created_at);
+	db_bind_text(s, 8, q->updated_at);
+	if (db_exec_stmt(j, s, "saving the inquiry", err) < 0) {
+		journal_rollback(j);
+		return -1;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(j->db);
+	return journal_commit(j, err);
 }
 
 /* ---- the chain ---------------------------------------------------------------------------- */

@@ -8,7 +8,9 @@
 
 #include "praxis/text.h"
 
+#include <locale.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,11 +23,17 @@ void json_init(struct json_writer *w, struct px_buf *out, int pretty)
 
 static void newline(struct json_writer *w)
 {
+	static const char spaces[] = "\n                                                                ";
 	if (!w->pretty)
 		return;
-	px_buf_addc(w->out, '\n');
-	for (int i = 0; i < w->depth; i++)
-		px_buf_adds(w->out, "  ");
+	/* The line break and the indent in one copy (pieces past 32 levels). */
+	size_t want = 2 * (size_t)(w->depth > 0 ? w->depth : 0), max = sizeof spaces - 2;
+	px_buf_add(w->out, spaces, 1 + (want < max ? want : max));
+	for (want = want > max ? want - max : 0; want > 0;) {
+		size_t n = want < max ? want : max;
+		px_buf_add(w->out, spaces + 1, n);
+		want -= n;
+	}
 }
 
 /* The value count of the innermost open container.  Levels past the array
@@ -80,11 +88,53 @@ void json_end_object(struct json_writer *w) { close_container(w, '}'); }
 void json_begin_array(struct json_writer *w) { open_container(w, '['); }
 void json_end_array(struct json_writer *w) { close_container(w, ']'); }
 
+/* Bytes json_quote copies as they are: printable ASCII other than the quote
+ * and the backslash.  Most text is made of them, so runs are copied whole. */
+static bool json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+static uint64_t has_zero(uint64_t v)
+{
+	return (v - ONES) & ~v & HIGHS;
+}
+
+/* The end of the run of plain bytes at S+I: eight bytes at a time while
+ * none can be other than plain (a control, DEL, '"', '\\' or non-ASCII),
+ * since exports write whole journals through here. */
+static size_t plain_run_end(const char *s, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		uint64_t look = ((v - ONES * 0x20) & ~v & HIGHS) | (v & HIGHS) |
+				has_zero(v ^ (ONES * 0x7f)) | has_zero(v ^ (ONES * '"')) |
+				has_zero(v ^ (ONES * '\\'));
+		if (look)
+			break;
+		i += 8;
+	}
+	while (i < len && json_plain((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 void json_quote(struct px_buf *out, const char *s)
 {
 	size_t len = strlen(s);
+	px_buf_grow(out, len + 2);
 	px_buf_addc(out, '"');
 	for (size_t i = 0; i < len;) {
+		size_t run = plain_run_end(s, i, len);
+		if (run > i) {
+			px_buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			switch (c) {
@@ -93,11 +143,7 @@ void json_quote(struct px_buf *out, const char *s)
 			case '\n': px_buf_adds(out, "\\n"); break;
 			case '\t': px_buf_adds(out, "\\t"); break;
 			case '\r': px_buf_adds(out, "\\r"); break;
-			default:
-				if (c < 0x20 || c == 0x7f)
-					px_buf_addf(out, "\\u%04x", c);
-				else
-					px_buf_addc(out, (char)c);
+			default: px_buf_addf(out, "\\u%04x", c); break;
 			}
 			i++;
 			continue;
@@ -139,6 +185,19 @@ void json_int(struct json_writer *w, int64_t v)
 	px_buf_addf(w->out, "%lld", (long long)v);
 }
 
+/* %.17g in the C locale: the faces call setlocale(LC_ALL, ""), and a
+ * locale that writes "3,5" would make the output invalid JSON. */
+static void json_format_double(struct px_buf *out, double v)
+{
+	static locale_t c_numeric;
+	if (!c_numeric)
+		c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	locale_t before = c_numeric ? uselocale(c_numeric) : (locale_t)0;
+	px_buf_addf(out, "%.17g", v);
+	if (c_numeric)
+		uselocale(before);
+}
+
 void json_double(struct json_writer *w, double v)
 {
 	before_value(w);
@@ -147,7 +206,7 @@ void json_double(struct json_writer *w, double v)
 	else if (v == floor(v) && fabs(v) < 1e15)
 		px_buf_addf(w->out, "%lld", (long long)v);
 	else
-		px_buf_addf(w->out, "%.17g", v);
+		json_format_double(w->out, v);
 }
 
 void json_bool(struct json_writer *w, int v)

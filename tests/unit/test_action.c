@@ -521,10 +521,105 @@ static void test_refusal_keeps_caller_transaction(void **state)
 	expect_outcome(f->j, kept, ACTION_OPEN, OUTCOME_NONE, 0, "2026-03-05");
 }
 
+
+/* ---- import ---------------------------------------------------------------------- */
+
+static struct action imported(int64_t planner, int64_t follower, enum action_status status,
+			      enum action_outcome outcome)
+{
+	struct action a;
+	memset(&a, 0, sizeof a);
+	snprintf(a.uuid, sizeof a.uuid, "11111111-1111-4111-8111-111111111111");
+	a.text = (char *)"brief Sam in person";
+	snprintf(a.due_date, sizeof a.due_date, "2026-03-09");
+	a.status = status;
+	a.outcome = outcome;
+	a.planned_by = planner;
+	a.followed_up_by = follower;
+	a.follow_up_template = (char *)"kolb";
+	a.position = 2;
+	snprintf(a.created_at, sizeof a.created_at, "2026-03-02 10:00:00Z");
+	snprintf(a.updated_at, sizeof a.updated_at, "2026-03-09 18:00:00Z");
+	return a;
+}
+
+static void test_import_keeps_everything(void **state)
+{
+	struct fixture *f = *state;
+	int64_t planner = add_entry(f->j, "2026-03-02 10:00:00", "Plan");
+	int64_t later = add_entry(f->j, "2026-03-09 17:00:00", "Follow-up");
+	struct action a = imported(planner, later, ACTION_DONE, OUTCOME_MIXED);
+	int64_t id, found;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(action_import(f->j, &a, &id, &err), 0);
+	assert_int_equal(action_find_uuid(f->j, a.uuid, &found, &err), 0);
+	assert_int_equal(found, id);
+	struct action got;
+	assert_int_equal(action_get(f->j, id, &got, &err), 0);
+	assert_string_equal(got.text, "brief Sam in person");
+	assert_int_equal(got.status, ACTION_DONE);
+	assert_int_equal(got.outcome, OUTCOME_MIXED);
+	assert_int_equal(got.followed_up_by, later);
+	assert_string_equal(got.follow_up_template, "kolb");
+	assert_int_equal(got.position, 2);
+	assert_string_equal(got.created_at, "2026-03-02 10:00:00Z");
+	assert_string_equal(got.updated_at, "2026-03-09 18:00:00Z");
+	action_free(&got);
+	assert_int_equal(action_find_uuid(f->j, "22222222-2222-4222-8222-222222222222", &found, &err),
+			 0);
+	assert_int_equal(found, 0);
+}
+
+static const char *import_refusal(struct fixture *f, const struct action *a)
+{
+	static char out[PX_ERROR_MSG_MAX];
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(action_import(f->j, a, NULL, &err), -1);
+	snprintf(out, sizeof out, "%s", err.msg);
+	return out;
+}
+
+static void test_import_refusals(void **state)
+{
+	struct fixture *f = *state;
+	int64_t planner = add_entry(f->j, "2026-03-02 10:00:00", "Plan");
+	struct action a = imported(planner, 0, ACTION_DONE, OUTCOME_NOT_YET);
+	assert_string_equal(import_refusal(f, &a),
+			    "an action that is done cannot have the outcome 'not-yet'");
+	a = imported(planner, 0, ACTION_OPEN, OUTCOME_WORKED);
+	assert_string_equal(import_refusal(f, &a),
+			    "an action that is open cannot have the outcome 'worked'");
+	a = imported(planner, planner, ACTION_DONE, OUTCOME_WORKED);
+	assert_string_equal(import_refusal(f, &a),
+			    "an action cannot be followed up by the entry that planned it");
+	a = imported(99, 0, ACTION_OPEN, OUTCOME_NONE);
+	assert_string_equal(import_refusal(f, &a), "entry 99: no such entry");
+	a = imported(planner, 0, ACTION_OPEN, OUTCOME_NONE);
+	a.position = -1;
+	assert_string_equal(import_refusal(f, &a), "the position -1 is negative");
+	a = imported(planner, 0, ACTION_OPEN, OUTCOME_NONE);
+	snprintf(a.uuid, sizeof a.uuid, "not-a-uuid");
+	assert_string_equal(import_refusal(f, &a), "'not-a-uuid' is not a UUID");
+	a = imported(planner, 0, ACTION_OPEN, OUTCOME_NONE);
+	snprintf(a.created_at, sizeof a.created_at, "2026-03-02");
+	assert_string_equal(import_refusal(f, &a),
+			    "created_at '2026-03-02' is not a UTC time (YYYY-MM-DD HH:MM:SSZ)");
+	a = imported(planner, 0, ACTION_DROPPED, OUTCOME_DROPPED);
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(action_import(f->j, &a, NULL, &err), 0);
+	assert_string_equal(import_refusal(f, &a),
+			    "action 11111111-1111-4111-8111-111111111111 is already in the journal");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_add_and_get, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_keeps_everything, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_upcoming_and_overdue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_first, setup, teardown),

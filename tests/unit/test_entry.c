@@ -8,8 +8,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "praxis/answer.h"
 #include "praxis/entry.h"
 #include "praxis/journal.h"
+#include "praxis/search.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -430,6 +432,148 @@ static void test_list_callback_can_stop(void **state)
 	assert_int_equal(calls, 1);
 }
 
+
+/* An edit recounts title and body and keeps the answers' words. */
+static void test_update_keeps_answer_words(void **state)
+{
+	struct fixture *f = *state;
+	struct px_error err;
+	px_error_clear(&err);
+	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 14:30:00", "Two words", "", NULL);
+	struct answer a = { .step_id = "what", .kind = "text", .value_text = "four words of answer" };
+	assert_int_equal(answer_add(f->j, id, &a, &err), 0);
+	struct entry e;
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	assert_int_equal(e.word_count, 2 + 4);
+	entry_set(&e.title, "Now three words");
+	entry_forget_derived(&e);
+	assert_int_equal(entry_update(f->j, &e, &err), 0);
+	entry_free(&e);
+	assert_int_equal(entry_get(f->j, id, &e, &err), 0);
+	assert_int_equal(e.word_count, 3 + 4);
+	entry_free(&e);
+}
+
+/* ---- batches ----------------------------------------------------------------------- */
+
+static int count_rows(const struct entry_summary *s, void *ctx)
+{
+	(void)s;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* What a batch writes reads back exactly as what entry_add writes. */
+static void test_batch_matches_entry_add(void **state)
+{
+	struct fixture *f = *state;
+	struct px_error err;
+	px_error_clear(&err);
+	int64_t plain = add(f->j, FRAME_INCIDENT, "2026-03-09 14:30:00", "Handover",
+			    "I assumed @Sam had read it. #Delegation and #power/referent", "handover");
+	struct entry_batch *b;
+	assert_int_equal(entry_batch_new(f->j, &b, &err), -1);   /* needs a transaction */
+	assert_string_equal(err.msg, "an entry batch needs the caller's transaction");
+	px_error_clear(&err);
+	assert_int_equal(journal_begin(f->j, &err), 0);
+	assert_int_equal(entry_batch_new(f->j, &b, &err), 0);
+	assert_int_equal(entry_batch_tag(b, "Mentoring", &err), 1);   /* new, spelt as given */
+	assert_int_equal(entry_batch_tag(b, "#delegation", &err), 0); /* known, any case */
+	int64_t ids[70];
+	for (int i = 0; i < 70; i++) {   /* more than one statement's worth */
+		struct entry e;
+		entry_init(&e);
+		e.frame = FRAME_INCIDENT;
+		entry_set(&e.title, "Handover");
+		entry_set(&e.body, "I assumed @Sam had read it. #Delegation and #power/referent");
+		snprintf(e.occurred_at, sizeof e.occurred_at, "2026-03-09 14:30:00");
+		strlist_add(&e.tags, "handover");
+		if (i == 0)
+			snprintf(e.uuid, sizeof e.uuid, "11111111-1111-4111-8111-111111111111");
+		struct answer a = { .step_id = "what", .kind = "text", .prompt = "What?",
+				    .value_text = "three more words" };
+		assert_int_equal(entry_batch_add(b, &e, i == 1 ? &a : NULL, i == 1, &err), 0);
+		ids[i] = e.id;
+		entry_free(&e);
+	}
+	assert_int_equal(entry_batch_flush(b, &err), 0);
+	struct entry_batch_counts c;
+	entry_batch_counts(b, &c);
+	assert_int_equal(c.tags_added, 1);
+	assert_int_equal(c.tags_found, 3);   /* delegation, handover, power/referent */
+	assert_int_equal(c.people_found, 1);
+	entry_batch_free(b);
+	assert_int_equal(journal_commit(f->j, &err), 0);
+	struct entry a, e;
+	assert_int_equal(entry_get(f->j, plain, &a, &err), 0);
+	assert_int_equal(entry_get(f->j, ids[0], &e, &err), 0);
+	assert_string_equal(e.uuid, "11111111-1111-4111-8111-111111111111");
+	assert_int_equal(e.tags.len, a.tags.len);
+	assert_int_equal(e.explicit_tags, a.explicit_tags);
+	for (size_t i = 0; i < e.tags.len; i++)
+		assert_string_equal(e.tags.items[i], a.tags.items[i]);
+	assert_string_equal(e.people.items[0], "Sam");
+	assert_int_equal(e.word_count, a.word_count);
+	entry_free(&e);
+	entry_free(&a);
+	assert_int_equal(entry_get(f->j, ids[1], &e, &err), 0);
+	assert_int_equal(e.word_count, 1 + 9 + 3);   /* its answer's words count too */
+	entry_free(&e);
+	/* Lists and search find batch entries by tag, text and answer alike:
+	 * each one's search row was written once, with everything in it. */
+	struct entry_filter lf;
+	entry_filter_init(&lf);
+	lf.tag = "handover";
+	int n = 0;
+	assert_int_equal(entry_list(f->j, &lf, count_rows, &n, &err), 71);
+	int64_t hits;
+	assert_int_equal(search_count(f->j, "tag:delegation", NULL, &hits, &err), 0);
+	assert_int_equal(hits, 71);
+	assert_int_equal(search_count(f->j, "tag:mentoring", NULL, &hits, &err), 0);
+	assert_int_equal(hits, 0);
+	assert_int_equal(search_count(f->j, "\"three more words\"", NULL, &hits, &err), 0);
+	assert_int_equal(hits, 1);
+	assert_int_equal(search_count(f->j, "assumed", NULL, &hits, &err), 0);
+	assert_int_equal(hits, 71);
+}
+
+/* A refusal comes before any write and leaves the transaction usable. */
+static void test_batch_refusals(void **state)
+{
+	struct fixture *f = *state;
+	struct px_error err;
+	px_error_clear(&err);
+	struct entry_batch *b;
+	assert_int_equal(journal_begin(f->j, &err), 0);
+	assert_int_equal(entry_batch_new(f->j, &b, &err), 0);
+	struct entry e;
+	entry_init(&e);
+	snprintf(e.occurred_at, sizeof e.occurred_at, "2026-03-09 14:30:00");
+	assert_int_equal(entry_batch_add(b, &e, NULL, 0, &err), -1);
+	assert_string_equal(err.msg, "the entry is empty: write a title or a body");
+	entry_set(&e.title, "x");
+	e.inquiry_id = 9;
+	px_error_clear(&err);
+	assert_int_equal(entry_batch_add(b, &e, NULL, 0, &err), -1);
+	assert_string_equal(err.msg, "inquiry 9: no such inquiry");
+	e.inquiry_id = 0;
+	struct answer twice[2] = { { .step_id = "a", .kind = "text" }, { .step_id = "a", .kind = "text" } };
+	px_error_clear(&err);
+	assert_int_equal(entry_batch_add(b, &e, twice, 2, &err), -1);
+	assert_string_equal(err.msg, "step 'a' is answered twice");
+	px_error_clear(&err);
+	assert_int_equal(entry_batch_tag(b, "2024", &err), -1);
+	px_error_clear(&err);
+	assert_int_equal(entry_batch_add(b, &e, NULL, 0, &err), 0);
+	assert_int_equal(entry_batch_flush(b, &err), 0);
+	entry_batch_free(b);
+	assert_int_equal(journal_commit(f->j, &err), 0);
+	int64_t n;
+	assert_int_equal(entry_count(f->j, &n, &err), 0);
+	assert_int_equal(n, 1);
+	entry_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +586,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_tag_past_the_first_thousand, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_only_given_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_callback_can_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_keeps_answer_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_batch_matches_entry_add, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_batch_refusals, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

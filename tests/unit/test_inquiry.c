@@ -552,10 +552,74 @@ static void test_caller_rollback_leaves_nothing(void **state)
 	assert_int_equal(count_inquiries(f->j, INQUIRY_ONLY_OPEN), 1);
 }
 
+
+/* ---- import ---------------------------------------------------------------------- */
+
+static struct inquiry to_import(enum inquiry_status status, const char *closed)
+{
+	struct inquiry q;
+	memset(&q, 0, sizeof q);
+	snprintf(q.uuid, sizeof q.uuid, "33333333-3333-4333-8333-333333333333");
+	q.question = (char *)"How do I delegate?";
+	q.summary = (char *)"Ask, then trust.";
+	q.status = status;
+	snprintf(q.opened_at, sizeof q.opened_at, "2026-03-01 08:00:00");
+	snprintf(q.closed_at, sizeof q.closed_at, "%s", closed);
+	snprintf(q.created_at, sizeof q.created_at, "2026-03-01 08:00:01Z");
+	snprintf(q.updated_at, sizeof q.updated_at, "2026-03-10 08:00:00Z");
+	return q;
+}
+
+static void test_import(void **state)
+{
+	struct fixture *f = *state;
+	struct inquiry q = to_import(INQUIRY_CLOSED, "2026-03-10 08:00:00"), got;
+	int64_t id, found;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(inquiry_import(f->j, &q, &id, &err), 0);
+	assert_int_equal(inquiry_find_uuid(f->j, q.uuid, &found, &err), 0);
+	assert_int_equal(found, id);
+	assert_int_equal(inquiry_get(f->j, id, &got, &err), 0);
+	assert_string_equal(got.question, "How do I delegate?");
+	assert_int_equal(got.status, INQUIRY_CLOSED);
+	assert_string_equal(got.closed_at, "2026-03-10 08:00:00");
+	assert_string_equal(got.summary, "Ask, then trust.");
+	assert_string_equal(got.created_at, "2026-03-01 08:00:01Z");
+	assert_string_equal(got.updated_at, "2026-03-10 08:00:00Z");
+	inquiry_free(&got);
+	const struct {
+		struct inquiry q;
+		const char *why;
+	} bad[] = {
+		{ to_import(INQUIRY_CLOSED, "2026-03-10 08:00:00"),
+		  "inquiry 33333333-3333-4333-8333-333333333333 is already in the journal" },
+		{ to_import(INQUIRY_OPEN, "2026-03-10 08:00:00"), "an open inquiry has no closing date" },
+		{ to_import(INQUIRY_CLOSED, "2026-02-10 08:00:00"),
+		  "closed on 2026-02-10 08:00:00, before it was opened (2026-03-01 08:00:00)" },
+		{ to_import(INQUIRY_CLOSED, ""), "'' is not a valid date-time (YYYY-MM-DD HH:MM:SS)" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct inquiry b = bad[i].q;
+		if (i > 0)
+			snprintf(b.uuid, sizeof b.uuid, "44444444-4444-4444-8444-44444444444%zu", i);
+		px_error_clear(&err);
+		assert_int_equal(inquiry_import(f->j, &b, NULL, &err), -1);
+		assert_string_equal(err.msg, bad[i].why);
+	}
+	q = to_import(INQUIRY_OPEN, "");
+	snprintf(q.uuid, sizeof q.uuid, "55555555-5555-4555-8555-555555555555");
+	q.question = (char *)"   ";
+	px_error_clear(&err);
+	assert_int_equal(inquiry_import(f->j, &q, NULL, &err), -1);
+	assert_string_equal(err.msg, "the question is empty: write what you want to find out");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_new_and_get, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_by_last_activity, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_and_reopen, setup, teardown),

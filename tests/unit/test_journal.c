@@ -324,6 +324,15 @@ static void test_uuid_shape(void **state)
 	assert_int_equal(a[14], '4');
 	assert_true(strchr("89ab", a[19]) != NULL);
 	assert_string_not_equal(a, b);
+	/* What the journal accepts from an import: any version, lowercase. */
+	assert_true(journal_uuid_valid(a));
+	assert_true(journal_uuid_valid("0b8d6c1e-33a9-8f0e-9c2b-1d4e5f6a7b8c"));
+	assert_false(journal_uuid_valid("0B8D6C1E-33A9-4F0E-9C2B-1D4E5F6A7B8C"));
+	assert_false(journal_uuid_valid("0b8d6c1e33a94f0e9c2b1d4e5f6a7b8c"));
+	assert_false(journal_uuid_valid("0b8d6c1e-33a9-4f0e-9c2b-1d4e5f6a7b8"));
+	assert_false(journal_uuid_valid("0b8d6c1e-33a9-4f0e-9c2b-1d4e5f6a7b8cc"));
+	assert_false(journal_uuid_valid("0b8d6c1e-33a9-4f0e-9c2b_1d4e5f6a7b8c"));
+	assert_false(journal_uuid_valid(NULL));
 }
 
 int main(void)

@@ -377,6 +377,25 @@ static void test_scan_tags_invalid_utf8(void **state)
 	assert_string_equal(TAGS("#tr\xe2\x82"), "tr");
 }
 
+/* The scan jumps from sigil to sigil and looks back one character: that
+ * character must be read exactly as decoding from the start would read it,
+ * whatever bytes come before it. */
+static void test_scan_character_before_sigil(void **state)
+{
+	(void)state;
+	assert_string_equal(PEOPLE("caf\xc3\xa9@Sam"), "");              /* a letter: é */
+	assert_string_equal(PEOPLE("\xe6\x97\xa5@Sam"), "");              /* a CJK letter */
+	assert_string_equal(PEOPLE("\xf0\x90\x80\x80@Sam"), "");          /* a 4-byte letter */
+	assert_string_equal(PEOPLE("a\xe2\x80\x94@Sam"), "Sam");          /* an em dash */
+	assert_string_equal(PEOPLE("\xf0\x9f\x98\x80@Sam"), "Sam");       /* an emoji */
+	assert_string_equal(PEOPLE("\xe2\x82@Sam"), "Sam");               /* a cut sequence */
+	assert_string_equal(PEOPLE("\xc3\xa9\xa9@Sam"), "Sam");           /* a stray continuation */
+	assert_string_equal(PEOPLE("\x80\x80\x80\x80\x80@Sam"), "Sam");   /* only continuations */
+	assert_string_equal(PEOPLE("\xf0\x90\x80\x80\x80@Sam"), "Sam");   /* one too many */
+	assert_string_equal(TAGS("x#a#b y#c \xc3\xa9#d \xe2\x80\x94#e"), "e");
+	assert_string_equal(PEOPLE("@a@b @@c @d"), "a|d");
+}
+
 static void test_scan_people(void **state)
 {
 	(void)state;
@@ -504,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_scan_tags_where_a_tag_starts),
 		cmocka_unit_test(test_scan_tags_endings_and_families),
 		cmocka_unit_test(test_scan_tags_invalid_utf8),
+		cmocka_unit_test(test_scan_character_before_sigil),
 		cmocka_unit_test(test_scan_people),
 		cmocka_unit_test(test_escape_controls),
 		cmocka_unit_test(test_width),
