@@ -35,7 +35,9 @@ COMMON_WORD=feedback RARE_WORD=sabbatical
 RUNS=${BENCH_RUNS:-11}
 SOCKET="praxis-bench-$$"
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null' EXIT
+# tmux leaves its socket file behind: remove ours with the server.
+trap 'sock=$(tm display-message -p "#{socket_path}" 2>/dev/null); tm kill-server 2>/dev/null;
+	[ -n "$sock" ] && rm -f "$sock"' EXIT
 
 now_ns() { date +%s%N; }
 

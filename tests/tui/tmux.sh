@@ -27,7 +27,10 @@ export UBSAN_OPTIONS="print_stacktrace=1:log_path=$SANDBOX/ubsan"
 tm() { tmux -L "$TUI_SOCKET" -f /dev/null "$@"; }
 
 tui_cleanup() {
+	# tmux leaves its socket file behind: remove ours with the server.
+	sock=$(tm display-message -p '#{socket_path}' 2>/dev/null)
 	tm kill-server 2>/dev/null
+	[ -n "$sock" ] && rm -f "$sock"
 	rm -rf "$SANDBOX"
 }
 trap tui_cleanup EXIT
