@@ -120,13 +120,23 @@ build/check/tests/%: tests/unit/%.c build/check/libpraxis.a
 		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
 
 check: deps-check
-	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis
+	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis $(FAULTSHIM)
 	$(Q)sh tests/run.sh $(UNIT_BIN)
 
 deps-check:
 	$(Q)pkg-config --exists $(PKGS) cmocka && command -v tmux >/dev/null \
 		&& command -v groff >/dev/null || sh .ci/deps.sh check
 .PHONY: deps-check
+
+# --- reliability (tests/reliability, tests/RELIABILITY.md) ----------------
+# The fault shim is preloaded into praxis by the crash, full-disk and
+# read-only tests.  It is not ISO C (dlsym), hence gnu17 without -Wpedantic.
+FAULTSHIM := build/check/faultshim.so
+$(FAULTSHIM): tests/reliability/faultshim.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -Wmissing-prototypes -fPIC -shared \
+		-o $@ $< -ldl
 
 # --- running -------------------------------------------------------------
 run: all
