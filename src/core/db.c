@@ -365,11 +365,23 @@ static int pragma_int(struct journal *j, const char *sql, int *out, struct px_er
 /* Is this SQLite file ours, and can this praxis read its schema?  Reads only. */
 static int verify_identity(struct journal *j, int *fresh, struct px_error *err)
 {
+	/* One statement, so one snapshot: read apart, the three could straddle
+	 * another praxis creating the journal and make it look foreign. */
+	static const char SQL[] =
+		"SELECT (SELECT application_id FROM pragma_application_id),"
+		" (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)";
 	int app_id = 0, version = 0, tables = 0;
-	if (pragma_int(j, "PRAGMA application_id", &app_id, err) < 0 ||
-	    pragma_int(j, "PRAGMA user_version", &version, err) < 0 ||
-	    pragma_int(j, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0)
-		return -1;
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(j->db, SQL, -1, &stmt, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		app_id = sqlite3_column_int(stmt, 0);
+		version = sqlite3_column_int(stmt, 1);
+		tables = sqlite3_column_int(stmt, 2);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return db_fail(j, rc, "reading the journal", err);
 	*fresh = app_id == 0 && version == 0 && tables == 0;
 	if (!*fresh && app_id != PRAXIS_APPLICATION_ID)
 		return px_error_at(err, PX_ERR_NOT_JOURNAL, j->path, 0, 0,
@@ -385,12 +397,20 @@ static int verify_identity(struct journal *j, int *fresh, struct px_error *err)
 
 static int set_pragmas(struct journal *j, struct px_error *err)
 {
-	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_TIMEOUT_MS);
 	const char *sql = j->readonly
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
 		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 		  " PRAGMA secure_delete=ON;";
-	int rc = sqlite3_exec(j->db, sql, NULL, NULL, NULL);
+	/* Turning a new journal to WAL needs every other connection out of the
+	 * way, and SQLite answers busy at once, without its busy handler, when
+	 * waiting could deadlock (two praxis creating one journal): wait here
+	 * as long as the busy timeout.  The pragmas are safe to repeat. */
+	int rc, waited = 0;
+	while ((rc = sqlite3_exec(j->db, sql, NULL, NULL, NULL)) != SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && waited < JOURNAL_BUSY_TIMEOUT_MS) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
 	return rc == SQLITE_OK ? 0 : db_fail(j, rc, "setting up the journal", err);
 }
 
@@ -408,6 +428,19 @@ static int migrate(struct journal *j, struct px_error *err)
 			return px_error_set(err, PX_ERR_DB, "migration %s is out of sequence", m->name);
 		if (journal_begin(j, err) < 0)
 			return -1;
+		/* Another praxis may have migrated while this one waited for the
+		 * write lock: only the version read under the lock counts. */
+		int current = 0;
+		if (pragma_int(j, "PRAGMA user_version", &current, err) < 0) {
+			journal_rollback(j);
+			return -1;
+		}
+		if (current >= m->number) {
+			journal_rollback(j);
+			j->schema_version = current;
+			i = current - 1;
+			continue;
+		}
 		int rc = sqlite3_exec(j->db, m->sql, NULL, NULL, NULL);
 		if (rc == SQLITE_OK)
 			rc = sqlite3_exec(j->db, pragmas, NULL, NULL, NULL);
@@ -437,6 +470,9 @@ static int open_sqlite(struct journal *j, struct px_error *err)
 		return -1;
 	}
 	sqlite3_extended_result_codes(j->db, 1);
+	/* Before the first read: another praxis checkpointing or creating the
+	 * journal holds it for a moment, and reading must wait, not fail. */
+	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_TIMEOUT_MS);
 	return 0;
 }
 
