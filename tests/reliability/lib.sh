@@ -66,3 +66,5 @@ wait_alive() {
 	done
 	return 0
 }
+
+rc=0 out= err=   # what tests/lib.sh's fail_ reports before the first run
