@@ -172,6 +172,8 @@ struct journal *cli_journal(struct cli *cli, int create)
 	free(path);
 	if (journal_readonly(cli->journal))
 		fprintf(stderr, "praxis: note: the journal is read-only; nothing can be changed\n");
+	if (journal_warning(cli->journal))
+		cli_failf("warning: %s", journal_warning(cli->journal));
 	return cli->journal;
 }
 

@@ -335,10 +335,78 @@ static int inspect_path(const char *path, int *exists, struct px_error *err)
 	return 0;
 }
 
+/* PATH's folder: "." when PATH names none.  Caller frees. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return px_xstrdup(".");
+	return px_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* The journal, its -wal or its -shm (SUFFIX): absent (-wal and -shm only),
+ * or a regular file of ours.  A group- or world-readable journal is noted
+ * in WARN. */
+static int inspect_own_file(const char *path, const char *suffix, char *warn, size_t size,
+			    struct px_error *err)
+{
+	struct px_buf name = PX_BUF_INIT;
+	px_buf_addf(&name, "%s%s", path, suffix);
+	struct stat st;
+	int rc = 0;
+	if (lstat(name.data, &st) < 0) {
+		if (errno != ENOENT || !*suffix)
+			rc = px_error_at(err, PX_ERR_IO, name.data, 0, 0, "%s", strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = px_error_at(err, PX_ERR_UNSAFE, name.data, 0, 0,
+				 "is not a regular file (a link or a device in place of the "
+				 "journal's own file); left untouched");
+	} else if (st.st_uid != geteuid()) {
+		rc = px_error_at(err, PX_ERR_UNSAFE, name.data, 0, 0,
+				 "belongs to another user (uid %u); praxis opens only a journal "
+				 "of your own", (unsigned)st.st_uid);
+	} else if (!*suffix && (st.st_mode & 077) && !*warn) {
+		snprintf(warn, size, "'%s': other users may read the journal (mode %04o); "
+			 "'chmod 600' makes it private", path, (unsigned)(st.st_mode & 07777));
+	}
+	px_buf_free(&name);
+	return rc;
+}
+
+/* Who else could read or replace the journal (journal.h): refusals in ERR,
+ * a lesser risk as one line in WARN.  EXISTS: the journal is already there
+ * (its folder always is by now). */
+static int inspect_privacy(const char *path, int exists, char *warn, size_t size,
+			   struct px_error *err)
+{
+	char *dir = folder_of(path);
+	struct stat st;
+	int rc = 0;
+	if (stat(dir, &st) < 0)
+		rc = px_error_at(err, PX_ERR_IO, dir, 0, 0, "%s", strerror(errno));
+	else if (st.st_uid != geteuid() && st.st_uid != 0)
+		rc = px_error_at(err, PX_ERR_UNSAFE, dir, 0, 0,
+				 "the journal's folder belongs to another user (uid %u), who could "
+				 "read or replace the journal; keep it in a folder of your own",
+				 (unsigned)st.st_uid);
+	else if (st.st_mode & S_IWOTH)
+		rc = px_error_at(err, PX_ERR_UNSAFE, dir, 0, 0,
+				 "every user may write in the journal's folder and could replace "
+				 "the journal or plant its -wal file; keep it in a private folder "
+				 "('chmod 700')");
+	else if (st.st_mode & S_IWGRP)
+		snprintf(warn, size, "'%s': its group may write in the journal's folder and could "
+			 "replace the journal; 'chmod g-w' on the folder stops that", dir);
+	free(dir);
+	if (rc == 0 && exists)
+		rc = inspect_own_file(path, "", warn, size, err) < 0 ||
+		     inspect_own_file(path, "-wal", warn, size, err) < 0 ||
+		     inspect_own_file(path, "-shm", warn, size, err) < 0 ? -1 : 0;
+	return rc;
+}
+
 static int create_file(const char *path, struct px_error *err)
 {
-	if (make_parent_dirs(path, err) < 0)
-		return -1;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
 		return px_error_at(err, PX_ERR_IO, path, 0, 0, "cannot create the journal: %s",
@@ -487,11 +555,16 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 	if (!exists) {
 		if (!(flags & JOURNAL_CREATE) || (flags & JOURNAL_READONLY))
 			return px_error_at(err, PX_ERR_NOT_FOUND, path, 0, 0, "no journal here");
-		if (create_file(path, err) < 0)
+		if (make_parent_dirs(path, err) < 0)
 			return -1;
 	}
+	char warning[PX_ERROR_MSG_MAX] = "";
+	if (inspect_privacy(path, exists, warning, sizeof warning, err) < 0 ||
+	    (!exists && create_file(path, err) < 0))
+		return -1;
 	struct journal *j = px_xcalloc(1, sizeof *j);
 	j->path = px_xstrdup(path);
+	j->warning = warning[0] ? px_xstrdup(warning) : NULL;
 	j->readonly = (flags & JOURNAL_READONLY) != 0;
 	int fresh = 0;
 	if (open_sqlite(j, err) < 0 || verify_identity(j, &fresh, err) < 0 ||
@@ -525,11 +598,13 @@ int journal_close(struct journal *j)
 	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
 		clean = -1;
 	free(j->path);
+	free(j->warning);
 	free(j);
 	return clean;
 }
 
 const char *journal_path(const struct journal *j) { return j->path; }
+const char *journal_warning(const struct journal *j) { return j->warning; }
 int journal_readonly(const struct journal *j) { return j->readonly; }
 int journal_schema_version(const struct journal *j) { return j->schema_version; }
 int journal_schema_latest(void) { return MIGRATION_COUNT; }
