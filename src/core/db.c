@@ -344,6 +344,26 @@ static char *folder_of(const char *path)
 	return px_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
+/* PATH with its folder resolved.  SQLITE_OPEN_NOFOLLOW refuses a link
+ * anywhere in the name, but only the last part must not be one (checked
+ * before SQLite sees it); a home or data folder reached through a link is
+ * common and safe.  Caller frees; NULL with ERR set. */
+static char *resolved_path(const char *path, struct px_error *err)
+{
+	char *dir = folder_of(path);
+	char *real = realpath(dir, NULL);
+	free(dir);
+	if (!real) {
+		px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	const char *slash = strrchr(path, '/');
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_addf(&b, "%s/%s", strcmp(real, "/") == 0 ? "" : real, slash ? slash + 1 : path);
+	free(real);
+	return px_buf_detach(&b);
+}
+
 /* The journal, its -wal or its -shm (SUFFIX): absent (-wal and -shm only),
  * or a regular file of ours.  A group- or world-readable journal is noted
  * in WARN. */
@@ -531,7 +551,11 @@ static int open_sqlite(struct journal *j, struct px_error *err)
 		ro = j->readonly = 1;
 	int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW |
 		    SQLITE_OPEN_FULLMUTEX;
-	int rc = sqlite3_open_v2(j->path, &j->db, flags, NULL);
+	char *real = resolved_path(j->path, err);
+	if (!real)
+		return -1;
+	int rc = sqlite3_open_v2(real, &j->db, flags, NULL);
+	free(real);
 	if (rc != SQLITE_OK) {
 		db_fail(j, rc, "opening the journal", err);
 		px_error_locate(err, j->path, 0, 0);
@@ -694,7 +718,9 @@ int journal_backup(struct journal *j, const char *dest, struct px_error *err)
 	}
 	fchmod(fd, 0600);
 	close(fd);
-	int rc = backup_into(j, tmp.data, err);
+	char *real = resolved_path(tmp.data, err);
+	int rc = real ? backup_into(j, real, err) : -1;
+	free(real);
 	if (rc == 0 && link(tmp.data, dest) < 0) /* link(): never replaces an existing file */
 		rc = px_error_at(err, PX_ERR_IO, dest, 0, 0, "cannot write the backup: %s",
 				 strerror(errno));

@@ -70,6 +70,14 @@ ln -s "$P/journal.db" "$SANDBOX/link.db"
 run "$PRAXIS" --db "$SANDBOX/link.db" list
 expect_rc 1 "a symbolic link at the journal path is refused"
 expect_err "is a symbolic link" "and the error says so"
+mkdir -m 700 "$SANDBOX/real"
+ln -s "$SANDBOX/real" "$SANDBOX/linked-folder"
+run "$PRAXIS" --db "$SANDBOX/linked-folder/journal.db" add "through a linked folder"
+expect_rc 0 "a journal in a folder reached through a link is fine (home on another disk)"
+run "$PRAXIS" --db "$SANDBOX/linked-folder/journal.db" backup "$SANDBOX/linked-folder/copy.db"
+expect_rc 0 "and it backs up into such a folder"
+check "the backup is there" [ -f "$SANDBOX/real/copy.db" ]
+
 run "$PRAXIS" --db "$P/journal.db" list
 expect_out "private words" "after all that, the journal is as it was"
 
