@@ -60,7 +60,7 @@ CHECK_CORE_OBJ := $(CORE_SRC:%.c=build/check/%.o)
 CHECK_APP_OBJ  := $(APP_SRC:%.c=build/check/%.o)
 UNIT_BIN       := $(UNIT_SRC:tests/unit/%.c=build/check/tests/%)
 
-.PHONY: all run check bench lint install clean deps unit cli-tests man-check
+.PHONY: all run check bench lint install clean deps unit cli-tests man-check fuzz torture
 .DEFAULT_GOAL := all
 
 all: deps-ok praxis
@@ -120,7 +120,8 @@ build/check/tests/%: tests/unit/%.c build/check/libpraxis.a
 		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
 
 check: deps-check
-	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis $(FAULTSHIM)
+	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis $(FAULTSHIM) \
+		$(REPLAY_BIN)
 	$(Q)sh tests/run.sh $(UNIT_BIN)
 
 deps-check:
@@ -137,6 +138,58 @@ $(FAULTSHIM): tests/reliability/faultshim.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -Wmissing-prototypes -fPIC -shared \
 		-o $@ $< -ldl
+
+# --- fuzzing (tests/fuzz) -------------------------------------------------
+# A target is tests/fuzz/fuzz_NAME.c with its seeds in tests/fuzz/corpus/NAME/.
+# make check links each with replay.c under the sanitised build and replays
+# its corpus (tests/fuzz/test_replay.sh); make fuzz builds it with clang's
+# libFuzzer and runs it FUZZ_TIME seconds (FUZZ_TARGETS picks some).
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_HDRS  := $(wildcard tests/fuzz/*.h)
+REPLAY_BIN := $(FUZZ_NAMES:%=build/check/fuzz/%)
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 60
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_SAN   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+# gcc's -Werror build is the one that gates commits; clang has warnings of
+# its own (deliberate non-short-circuit '&', va_list formats) that must not
+# stop a fuzzing run, so here they stay warnings.
+FUZZ_CFLAGS = $(filter-out -Werror,$(BASE_CFLAGS)) -Wno-format-nonliteral \
+              -Wno-bitwise-instead-of-logical
+FUZZ_CORE_OBJ := $(CORE_SRC:%.c=build/fuzz/%.o)
+LINK_CFLAGS = $(filter-out -MMD -MP,$(1))
+
+build/check/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDRS) build/check/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(call LINK_CFLAGS,$(CHECK_CFLAGS)) $(CHECK_LDFLAGS) $< tests/fuzz/replay.c \
+		-o $@ build/check/libpraxis.a $(PKG_LIBS) -lm
+
+$(FUZZ_CORE_OBJ): | $(GEN_SCHEMA)
+build/fuzz/src/core/db.o: $(GEN_SCHEMA)
+build/fuzz/%.o: %.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build/fuzz/libpraxis.a: $(FUZZ_CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/fuzz/bin/%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) build/fuzz/libpraxis.a
+	$(call say,LD,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(call LINK_CFLAGS,$(FUZZ_CFLAGS)) $(FUZZ_SAN) -fsanitize=fuzzer $< -o $@ \
+		build/fuzz/libpraxis.a $(PKG_LIBS) -lm
+
+fuzz: deps-ok
+	$(Q)command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang and libclang-rt" \
+		"(apt-get install clang libclang-rt-dev)"; exit 1; }
+	$(Q)$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/bin/%)
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+.PHONY: fuzz
 
 # --- running -------------------------------------------------------------
 run: all
