@@ -75,6 +75,10 @@ void db_done(sqlite3_stmt *stmt)
 int db_fail(struct journal *j, int rc, const char *what, struct px_error *err)
 {
 	const char *detail = j && j->db ? sqlite3_errmsg(j->db) : sqlite3_errstr(rc);
+	/* SQLite calls a full disk SQLITE_FULL only when the database grows;
+	 * its WAL index or journal failing to grow is a plain I/O error. */
+	if (j && j->db && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(j->db) == ENOSPC)
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -544,16 +548,54 @@ static int migrate(struct journal *j, struct px_error *err)
 	return 0;
 }
 
+/* How SQLite is to open the read-only journal REAL.  SQLite keeps its WAL
+ * index in a -shm file beside the journal and, on read-only media (a
+ * folder it cannot write), cannot make one and refuses to read at all.
+ * With no -wal there is nothing outside the file itself, so it can be read
+ * as immutable (*NAME becomes that URI); with one, changes are waiting that
+ * only a writer can fold in.  *NAME stays REAL otherwise. */
+static int readonly_name(const char *real, char **name, struct px_error *err)
+{
+	char *dir = folder_of(real);
+	int writable_dir = access(dir, W_OK) == 0;
+	free(dir);
+	if (writable_dir)
+		return 0;
+	struct px_buf b = PX_BUF_INIT;
+	struct stat st;
+	px_buf_addf(&b, "%s-wal", real);
+	int pending = stat(b.data, &st) == 0 && st.st_size > 0;
+	px_buf_free(&b);
+	if (pending)
+		return px_error_set(err, PX_ERR_READONLY,
+				    "the journal is on read-only media with changes not yet folded "
+				    "into it (its -wal file); open it once where it can be written");
+	px_buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)real; *p; p++) {
+		if (strchr("?#%", *p) || *p < 0x21 || *p > 0x7e)
+			px_buf_addf(&b, "%%%02X", *p);   /* a URI: quote what it would read */
+		else
+			px_buf_addc(&b, (char)*p);
+	}
+	px_buf_adds(&b, "?immutable=1");
+	free(*name);
+	*name = px_buf_detach(&b);
+	return 0;
+}
+
 static int open_sqlite(struct journal *j, struct px_error *err)
 {
 	int ro = j->readonly;
-	if (!ro && access(j->path, W_OK) < 0 && errno == EACCES)
+	if (!ro && access(j->path, W_OK) < 0 && (errno == EACCES || errno == EROFS))
 		ro = j->readonly = 1;
 	int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW |
-		    SQLITE_OPEN_FULLMUTEX;
+		    SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
 	char *real = resolved_path(j->path, err);
-	if (!real)
+	if (!real || (ro && readonly_name(real, &real, err) < 0)) {
+		free(real);
+		px_error_locate(err, j->path, 0, 0);
 		return -1;
+	}
 	int rc = sqlite3_open_v2(real, &j->db, flags, NULL);
 	free(real);
 	if (rc != SQLITE_OK) {
@@ -562,6 +604,10 @@ static int open_sqlite(struct journal *j, struct px_error *err)
 		return -1;
 	}
 	sqlite3_extended_result_codes(j->db, 1);
+	/* SQLite falls back to reading when it cannot open the file to write
+	 * (media that turned read-only); say so as for a file we cannot write. */
+	if (sqlite3_db_readonly(j->db, "main") == 1)
+		j->readonly = 1;
 	/* Before the first read: another praxis checkpointing or creating the
 	 * journal holds it for a moment, and reading must wait, not fail. */
 	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_TIMEOUT_MS);
