@@ -150,7 +150,7 @@ int cli_parse_count(const char *cmd, const char *opt, const char *text, size_t *
 
 struct journal *cli_journal(struct cli *cli, int create)
 {
-	if (cli->journal)
+	if (cli->journal || cli->journal_failed)
 		return cli->journal;
 	struct px_error err;
 	px_error_clear(&err);
@@ -167,6 +167,7 @@ struct journal *cli_journal(struct cli *cli, int create)
 		else
 			cli_fail(&err);
 		free(path);
+		cli->journal_failed = 1;
 		return NULL;
 	}
 	free(path);

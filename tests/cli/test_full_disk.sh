@@ -5,6 +5,8 @@
 # and a real read-only folder is tried as another user.  Proven:
 #   - a change either lands or fails with one line saying the disk is full,
 #     and the journal checks clean afterwards, the change whole or absent;
+#   - text typed in the editor, and answers typed in line mode, are kept:
+#     as a draft, else in a private recovery file elsewhere, else printed;
 #   - a read-only journal opens for reading with a notice, refuses changes
 #     in one line, and is not touched.
 # PRAXIS_DISK_STEP=1 (make torture) tries every fault point of every sweep;
@@ -114,6 +116,89 @@ run_landed() { [ "$(sqlite3 "$DB" "SELECT count(*) FROM entry WHERE title = 'dis
 sweep "new --answers" "${STEP:-5}" run_setup run_landed \
 	new --template disk-run --title "disk run" --answers "$SANDBOX/run.yaml"
 
+# ---- typed text is never lost ---------------------------------------------------------
+# on_tty CMD: run CMD on a terminal (script(1)), as the editor paths need.
+on_tty() {
+	run script -qec "$1" /dev/null
+	err=$(printf '%s' "$out" | tr -d '\r') out=
+}
+REC=$HOME/.local/state/praxis/recovered
+# kept TEXT: TEXT is in an entry, an answer, a draft or a recovery file.
+kept() {
+	[ "$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM entry WHERE body LIKE '%$1%')
+		+ (SELECT count(*) FROM answer WHERE value_text LIKE '%$1%')
+		+ (SELECT count(*) FROM draft WHERE payload LIKE '%$1%')")" -gt 0 ] ||
+		grep -rqF -- "$1" "$REC" 2>/dev/null
+}
+# typed_sweep NAME STEP CMD: on a disk full from each fault point of CMD
+# (run on a terminal), what the editor wrote is never lost.
+typed_sweep() {
+	name=$1 step=$2 cmd=$3
+	rm -f "$SANDBOX/count"
+	on_tty "PXF_DIR='$D' PXF_COUNT='$SANDBOX/count' LD_PRELOAD='$SHIM' $cmd"
+	total=$(tail -n 1 "$SANDBOX/count")
+	bad= typed=0 n=1
+	while [ "$n" -le $((total + 1)) ]; do
+		rm -f "$SANDBOX/editor-ran"
+		export EDIT_TEXT="typed for $name at fault $n"
+		on_tty "PXF_DIR='$D' PXF_ENOSPC_AT=$n LD_PRELOAD='$SHIM' $cmd"
+		points=$((points + 1))
+		if [ -e "$SANDBOX/editor-ran" ]; then
+			typed=$((typed + 1))
+			kept "$EDIT_TEXT" || bad="$bad $n($(echo "$err" | head -n 2 | tr '\n' ' '))"
+		fi
+		sound || bad="$bad $n(journal not sound)"
+		n=$((n + step))
+	done
+	if [ -z "$bad" ]; then
+		ok_ "$name on a disk full from each of $total durable operations: the text typed ($typed times) was kept every time"
+	else
+		fail_ "$name on a filling disk keeps what was typed" "lost at$(echo "$bad" | head -c 600)"
+	fi
+}
+printf '%s\n' '#!/bin/sh' ': >"$SANDBOX/editor-ran"' \
+	'exec env -u LD_PRELOAD sh -c '"'"'printf "# Edited\n\n%s\n" "$EDIT_TEXT" >"$1"'"'"' sh "$1"' \
+	>"$SANDBOX/editor"
+export SANDBOX
+typed_sweep "add in the editor" "${STEP:-3}" "'$PRAXIS' --db '$DB' add"
+typed_sweep "edit" "${STEP:-3}" "'$PRAXIS' --db '$DB' edit 1"
+check "recovery files are private (0600, in 0700 folders)" \
+	[ -z "$(bad_modes "$HOME/.local/state/praxis")" ]
+
+export EDIT_TEXT="words with nowhere to go"
+on_tty "XDG_STATE_HOME='$D/state' TMPDIR='$D' PXF_DIR='$D' PXF_ENOSPC_AT=5 LD_PRELOAD='$SHIM' '$PRAXIS' --db '$DB' add"
+expect_err "here is your text" "with no file writable anywhere, the text is printed"
+expect_err "words with nowhere to go" "in full"
+
+# Line mode: every answer praxis took (the next prompt showed) is kept.
+rm -f "$SANDBOX/count"
+printf 'line one\n.\nline two\n.\nline three\n.\n+7d\n' | PXF_DIR=$D PXF_COUNT=$SANDBOX/count \
+	LD_PRELOAD=$SHIM "$PRAXIS" --db "$DB" new --template disk-run --title "lines" >/dev/null 2>&1
+total=$(tail -n 1 "$SANDBOX/count")
+bad= n=1 taken=0
+while [ "$n" -le $((total + 1)) ]; do
+	tag=L$n
+	printf '%s one\n.\n%s two\n.\n%s three\n.\n+7d\n' "$tag" "$tag" "$tag" |
+		PXF_DIR=$D PXF_ENOSPC_AT=$n LD_PRELOAD=$SHIM "$PRAXIS" --db "$DB" new \
+		--template disk-run --title "lines" >"$SANDBOX/.out" 2>"$SANDBOX/.err"
+	points=$((points + 1))
+	i=1
+	for word in one two three; do
+		i=$((i + 1))
+		if grep -qF "[$i/4]" "$SANDBOX/.out"; then
+			taken=$((taken + 1))
+			kept "$tag $word" || bad="$bad $n:$word($(head -n 3 "$SANDBOX/.err" | tr '\n' ' '))"
+		fi
+	done
+	sound || bad="$bad $n(journal not sound)"
+	n=$((n + ${STEP:-5}))
+done
+if [ -z "$bad" ]; then
+	ok_ "line mode on a disk full from each of $total durable operations: all $taken answers taken were kept"
+else
+	fail_ "line mode on a filling disk keeps every answer taken" "lost at$(echo "$bad" | head -c 600)"
+fi
+
 # ---- backups and new journals ---------------------------------------------------------
 B=$SANDBOX/backups
 mkdir -m 700 "$B"
@@ -193,5 +278,5 @@ expect_one_line_error "in one line"
 
 secs=$(( ($(now_ms) - start) / 1000 ))
 echo "# full-disk figures: $points fault points tried across add, edit, trash --empty," \
-	"new --answers; ${secs}s"
+	"new --answers, the editor and line mode; ${secs}s"
 finish
