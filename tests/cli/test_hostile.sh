@@ -7,9 +7,18 @@
 #     its -wal or its -shm is a link or another user's), lesser risks warn;
 #   - files stay 0600 and folders 0700 after every operation, whatever the
 #     umask, backups included;
-#   - text emptied from the trash is gone from the database file and WAL.
+#   - text emptied from the trash is gone from the database file and WAL,
+#     even while another connection holds the journal open;
+#   - terminal escapes in titles, bodies, tags, people, inquiries, drafts,
+#     templates and arguments are shown escaped, on a terminal and in pipes;
+#   - NUL bytes are refused or kept, never silently cut off; 1 MB words and
+#     100 KB arguments are handled in seconds and errors stay one short line;
+#   - YAML bombs (billion laughs, deep nesting) in templates and answers
+#     files are refused quickly, within a memory limit.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/reliability/lib.sh"
+export XDG_CONFIG_HOME="$SANDBOX/config"
+mkdir -p "$XDG_CONFIG_HOME/praxis/prompts"
 
 # ---- who else could read or replace the journal ----------------------------------
 P=$SANDBOX/priv
@@ -80,5 +89,69 @@ check "the backup is there" [ -f "$SANDBOX/real/copy.db" ]
 
 run "$PRAXIS" --db "$P/journal.db" list
 expect_out "private words" "after all that, the journal is as it was"
+
+# ---- files stay private, whatever the umask -----------------------------------------
+M=$SANDBOX/modes
+mkdir -m 700 "$M" "$M/backups"
+DB=$M/sub/dir/journal.db
+printf '%s\n' '#!/bin/sh' \
+	'stat -c "%a" "$1" "$(dirname "$1")" >"$MODES_SEEN"' \
+	'printf "# Edited\n\nedited text\n" >"$1"' >"$SANDBOX/mode-editor"
+chmod +x "$SANDBOX/mode-editor"
+export EDITOR="$SANDBOX/mode-editor" MODES_SEEN="$SANDBOX/modes-seen"
+printf 'note: a guided note\n' >"$SANDBOX/note.yaml"
+umask 000
+# private WHAT CMD...: run CMD, then every file under the journal's folder
+# and the backups is 0600 and every folder 0700.
+private() {
+	what=$1; shift
+	"$@" >"$SANDBOX/.o" 2>"$SANDBOX/.e" </dev/null
+	st=$?
+	bad=$(bad_modes "$M")
+	if [ "$st" -eq 0 ] && [ -z "$bad" ]; then
+		ok_ "$what (umask 000): files 0600, folders 0700"
+	else
+		fail_ "$what (umask 000): files 0600, folders 0700" \
+			"status $st; $(cat "$SANDBOX/.e" | head -n 2); $(ls -l $bad 2>&1 | head -n 4)"
+	fi
+}
+private "add (creating the journal and its folders)" "$PRAXIS" --db "$DB" add "first #t"
+private "add" "$PRAXIS" --db "$DB" add "second @Sam"
+private "edit" "$PRAXIS" --db "$DB" edit 1
+check "the editor's file is 0600 in a 0700 folder" [ "$(cat "$MODES_SEEN" | tr '\n' ' ')" = "600 700 " ]
+private "new --answers" "$PRAXIS" --db "$DB" new --template daily-note --answers "$SANDBOX/note.yaml"
+private "people set" "$PRAXIS" --db "$DB" people set Sam --role mentor
+private "inquiry new" "$PRAXIS" --db "$DB" inquiry new "What now?"
+private "rm" "$PRAXIS" --db "$DB" rm 2
+private "restore" "$PRAXIS" --db "$DB" restore 2
+private "rm again" "$PRAXIS" --db "$DB" rm 2
+private "trash --empty" "$PRAXIS" --db "$DB" trash --empty
+private "backup" "$PRAXIS" --db "$DB" backup "$M/backups/copy.db"
+private "check" "$PRAXIS" --db "$DB" check
+check "the backup is there" [ -f "$M/backups/copy.db" ]
+# Export to a file joins this list when the export module lands.
+umask 077
+
+# ---- YAML bombs ---------------------------------------------------------------------------
+bomb=$TOP/tests/templates/bad/billion-laughs.yaml
+deep=$TOP/tests/templates/bad/deep-nesting.yaml
+limit() { (ulimit -v 400000; ulimit -t 10; "$@"); }  # 400 MB, 10 s of CPU
+for f in "$bomb" "$deep"; do
+	name=$(basename "$f" .yaml)
+	limit "$PX_REL" --db "$DB" templates check "$f" >"$SANDBOX/.o" 2>&1
+	rc=$?
+	check "templates check refuses $name quickly and within 400 MB" [ "$rc" -eq 1 ]
+	cp "$f" "$XDG_CONFIG_HOME/praxis/prompts/"
+	limit "$PX_REL" --db "$DB" templates list >"$SANDBOX/.o" 2>&1
+	check "with $name among the user's templates, the others still list" \
+		grep -q daily-note "$SANDBOX/.o"
+	rm "$XDG_CONFIG_HOME/praxis/prompts/$(basename "$f")"
+	limit "$PX_REL" --db "$DB" new --template daily-note --answers "$f" >"$SANDBOX/.o" 2>&1
+	rc=$?
+	check "an answers file shaped as $name is refused quickly and within 400 MB" [ "$rc" -eq 1 ]
+done
+awk 'BEGIN { s = "note: "; for (i = 0; i < 5000; i++) s = s "["; print s }' >"$SANDBOX/deep.yaml"
+limit "$PX_REL" --db "$DB" new --template daily-note --answers "$SANDBOX/deep.yaml" >"$SANDBOX/.o" 2>&1
+check "5000 nested lists in an answers file are refused, not a stack overflow" [ "$?" -eq 1 ]
 
 finish
