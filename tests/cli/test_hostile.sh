@@ -132,6 +132,73 @@ check "the backup is there" [ -f "$M/backups/copy.db" ]
 # Export to a file joins this list when the export module lands.
 umask 077
 
+# ---- terminal escapes never reach the terminal raw ---------------------------------
+H=$SANDBOX/hostile
+mkdir -m 700 "$H"
+DB=$H/journal.db
+ESC=$(printf '\033')
+# raw FILE: FILE holds a byte that can steer a terminal: C0 controls other
+# than tab and newline, DEL, a C1 control (as UTF-8), or a bidi override.
+raw() {
+	LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$1" ||
+		LC_ALL=C grep -qE "$(printf '\302[\200-\237]|\342\200[\252-\256]|\342\201[\246-\251]')" "$1"
+}
+# clean WHAT CMD...: CMD's stdout and stderr hold nothing raw.
+clean() {
+	what=$1; shift
+	"$@" >"$SANDBOX/.o" 2>"$SANDBOX/.e" </dev/null
+	if raw "$SANDBOX/.o" || raw "$SANDBOX/.e"; then
+		fail_ "$what: shown escaped" "$(od -c "$SANDBOX/.o" "$SANDBOX/.e" | head -n 6)"
+	else
+		ok_ "$what: shown escaped"
+	fi
+}
+# tty_clean WHAT CMD: as clean, on a terminal (aligned tables, colours).
+tty_clean() {
+	# The pty adds carriage returns; search's own bold marks are praxis's.
+	script -qec "$2" /dev/null 2>&1 | tr -d '\r' | sed "s/$ESC\[[01]m//g" >"$SANDBOX/.o"
+	if raw "$SANDBOX/.o"; then
+		fail_ "$1: shown escaped on a terminal" "$(od -c "$SANDBOX/.o" | head -n 6)"
+	else
+		ok_ "$1: shown escaped on a terminal"
+	fi
+}
+evil="${ESC}[2J${ESC}]0;owned$(printf '\007')$(printf '\r')back$(printf '\302\233')31m$(printf '\342\200\256')desrever"
+px add --title "title $evil" --tag safe "body $evil and @Sam #tagged"
+expect_rc 0 "an entry with escape sequences in its title and body is stored as written"
+check "the journal holds the bytes as typed" \
+	[ "$(sqlite3 "$DB" "SELECT instr(title, char(27)) > 0 FROM entry WHERE id = 1")" = 1 ]
+clean "list" "$PRAXIS" --db "$DB" list
+clean "show" "$PRAXIS" --db "$DB" show 1
+clean "search" "$PRAXIS" --db "$DB" search body
+clean "tags" "$PRAXIS" --db "$DB" tags
+tty_clean "list" "'$PRAXIS' --db '$DB' list"
+tty_clean "show" "'$PRAXIS' --db '$DB' show 1"
+tty_clean "search (bold marks allowed)" "'$PRAXIS' --db '$DB' search body"
+clean "an unknown command quoting escapes" "$PRAXIS" --db "$DB" "$evil"
+clean "a bad id quoting escapes" "$PRAXIS" --db "$DB" show "$evil"
+clean "a bad tag quoting escapes" "$PRAXIS" --db "$DB" add --tag "$evil" x
+clean "a bad date quoting escapes" "$PRAXIS" --db "$DB" add --date "$evil" x
+clean "a bad search quoting escapes" "$PRAXIS" --db "$DB" search "\"$evil"
+px inquiry new "question $(printf '%s' "$evil" | tr -d '\r')"
+expect_rc 0 "an inquiry with escapes in its question is stored"
+clean "inquiry list" "$PRAXIS" --db "$DB" inquiry list
+clean "inquiry show" "$PRAXIS" --db "$DB" inquiry show 1
+px people set Sam --role "role $evil"
+clean "people" "$PRAXIS" --db "$DB" people
+printf 'line one %s\n.\n' "$evil" >"$SANDBOX/evil-answers"
+px_in "$(cat "$SANDBOX/evil-answers")" new --template daily-note
+clean "drafts with escapes in their label" "$PRAXIS" --db "$DB" drafts
+
+printf 'praxis_template: 1\nid: evil\nversion: 1\nname: "Evil %s"\nframes: [note]\nsteps:\n  - {id: a, kind: text, prompt: "Say %s"}\n' \
+	"$(printf '\\e[2J')" "$(printf '\\e]0;x\\a')" >"$XDG_CONFIG_HOME/praxis/prompts/evil.yaml"
+clean "templates check on a template with escapes" "$PRAXIS" --db "$DB" templates check \
+	"$XDG_CONFIG_HOME/praxis/prompts/evil.yaml"
+clean "templates list beside it" "$PRAXIS" --db "$DB" templates list
+px templates check "$XDG_CONFIG_HOME/praxis/prompts/evil.yaml"
+expect_rc 1 "a template with control characters is refused"
+rm "$XDG_CONFIG_HOME/praxis/prompts/evil.yaml"
+
 # ---- YAML bombs ---------------------------------------------------------------------------
 bomb=$TOP/tests/templates/bad/billion-laughs.yaml
 deep=$TOP/tests/templates/bad/deep-nesting.yaml
