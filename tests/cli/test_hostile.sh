@@ -169,7 +169,9 @@ expect_rc 0 "an entry with escape sequences in its title and body is stored as w
 check "the journal holds the bytes as typed" \
 	[ "$(sqlite3 "$DB" "SELECT instr(title, char(27)) > 0 FROM entry WHERE id = 1")" = 1 ]
 clean "list" "$PRAXIS" --db "$DB" list
+clean "list --format json" "$PRAXIS" --db "$DB" list --format json
 clean "show" "$PRAXIS" --db "$DB" show 1
+clean "show --format json" "$PRAXIS" --db "$DB" show --format json 1
 clean "search" "$PRAXIS" --db "$DB" search body
 clean "tags" "$PRAXIS" --db "$DB" tags
 tty_clean "list" "'$PRAXIS' --db '$DB' list"
