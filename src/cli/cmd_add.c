@@ -40,6 +40,14 @@ static int read_stdin(char **out)
 		}
 		px_buf_add(&b, chunk, (size_t)n);
 	}
+	/* Text after a NUL would vanish without a word (C strings end there). */
+	const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
+	if (nul) {
+		size_t at = (size_t)(nul - b.data);
+		px_buf_free(&b);
+		return cli_failf("standard input: the text holds a NUL byte (at byte %zu); nothing "
+				 "was saved", at + 1);
+	}
 	*out = px_buf_detach(&b);
 	return 0;
 }

@@ -201,6 +201,22 @@ px templates check "$XDG_CONFIG_HOME/praxis/prompts/evil.yaml"
 expect_rc 1 "a template with control characters is refused"
 rm "$XDG_CONFIG_HOME/praxis/prompts/evil.yaml"
 
+# ---- NUL bytes, overlong lines, huge words -------------------------------------------
+printf 'before the NUL\000after it' >"$SANDBOX/nul.txt"
+run sh -c "'$PRAXIS' --db '$DB' add < '$SANDBOX/nul.txt'"
+expect_rc 1 "a body holding a NUL byte is refused, not cut short"
+expect_err "NUL byte (at byte 15)" "and the error says where"
+check "nothing half of it was saved" \
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM entry WHERE body LIKE 'before the NUL%'")" = 0 ]
+printf '%s\n' '#!/bin/sh' 'printf "typed in the editor\000and after" >"$1"' >"$SANDBOX/nul-editor"
+chmod +x "$SANDBOX/nul-editor"
+run script -qec "EDITOR='$SANDBOX/nul-editor' '$PRAXIS' --db '$DB' add" /dev/null
+err=$(printf '%s' "$out" | tr -d '\r')
+expect_err "holds a NUL byte" "a NUL typed in the editor is named"
+expect_err "kept as draft" "and the text is kept as a draft"
+check "the draft has the words after the NUL too" \
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM draft WHERE payload LIKE '%and after%'")" = 1 ]
+
 # ---- YAML bombs ---------------------------------------------------------------------------
 bomb=$TOP/tests/templates/bad/billion-laughs.yaml
 deep=$TOP/tests/templates/bad/deep-nesting.yaml
