@@ -217,6 +217,37 @@ expect_err "kept as draft" "and the text is kept as a draft"
 check "the draft has the words after the NUL too" \
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM draft WHERE payload LIKE '%and after%'")" = 1 ]
 
+head -c 1048576 /dev/zero | tr '\0' 'w' >"$SANDBOX/word"
+t0=$(now_ms)
+run sh -c "'$PRAXIS' --db '$DB' add --title 'one huge word' < '$SANDBOX/word'"
+expect_rc 0 "a 1 MB single word is stored"
+id=$(sqlite3 "$DB" "SELECT id FROM entry WHERE title = 'one huge word'")
+check "whole" [ "$(sqlite3 "$DB" "SELECT length(body) FROM entry WHERE id = $id")" = 1048576 ]
+px show "$id"
+check "show prints it whole" [ "${#out}" -gt 1048576 ]
+px list
+check "list cuts it to an excerpt" [ "${#out}" -lt 10000 ]
+run script -qec "stty cols 80; '$PRAXIS' --db '$DB' list" /dev/null
+long=$(printf '%s\n' "$out" | tr -d '\r' | LC_ALL=C.UTF-8 wc -L)
+check "on an 80-column terminal every line of the list fits ($long columns)" [ "$long" -le 80 ]
+px search "wwww*"
+expect_rc 0 "a prefix search finds a 1 MB word"
+# Arguments: Linux takes at most 128 KB in one, so 100 KB words.
+head -c 100000 "$SANDBOX/word" >"$SANDBOX/arg"
+px add --title "$(cat "$SANDBOX/arg")" "a 100 KB title"
+check "a 100 KB title is taken or refused in one line" \
+	test "$rc" -eq 0 -o "$(printf '%s\n' "$err" | wc -l)" -eq 1
+for arg in "show" "add --tag" "add --date" "search" "list --range" "edit"; do
+	# shellcheck disable=SC2086
+	px $arg "$(cat "$SANDBOX/arg")"
+	n=${#err}
+	[ "$n" -lt 4096 ] || err=$(printf '%s' "$err" | head -c 300)
+	check "'$arg' with a 100 KB argument fails in one short line ($n bytes)" \
+		test "$rc" -ne 0 -a "$(printf '%s\n' "$err" | wc -l)" -le 1 -a "$n" -lt 4096
+done
+check "the huge inputs took seconds, not minutes ($(( $(now_ms) - t0 )) ms)" \
+	test $(( $(now_ms) - t0 )) -lt 60000
+
 # ---- YAML bombs ---------------------------------------------------------------------------
 bomb=$TOP/tests/templates/bad/billion-laughs.yaml
 deep=$TOP/tests/templates/bad/deep-nesting.yaml
