@@ -132,6 +132,41 @@ check "the backup is there" [ -f "$M/backups/copy.db" ]
 # Export to a file joins this list when the export module lands.
 umask 077
 
+# ---- text emptied from the trash is gone from the file ---------------------------------
+S=$SANDBOX/secure
+mkdir -m 700 "$S"
+DB=$S/journal.db
+px add "an entry that stays"
+px add --title "Zqxjvtitle words" --tag zqxjvtag "Zqxjvbody secret about @Zqxjvperson #zqxjvinline"
+printf 'note: Zqxjvanswer in a guided entry\n' >"$SANDBOX/secret.yaml"
+px new --template daily-note --title "Zqxjvguided" --answers "$SANDBOX/secret.yaml"
+px people set Keptperson --role "set by hand"
+# traces: how many times the secret words appear in the journal's files.
+traces() { cat "$DB" "$DB-wal" 2>/dev/null | LC_ALL=C grep -a -i -o 'zqxjv[a-z]*' | sort | uniq -c | tr -s ' \n' '  '; }
+check "before: the secret words are in the file" [ -n "$(traces)" ]
+px rm 2 3
+px trash --empty
+expect_out "deleted 2 entries for good" "the trash is emptied"
+check "after trash --empty: no trace of the words in the file or WAL (found: $(traces))" \
+	[ -z "$(traces)" ]
+px people
+expect_out "Keptperson" "people whose details were set by hand are kept"
+
+# The same while another connection holds the journal open (the UI in
+# another terminal): the WAL keeps older pages until it is folded in.
+px add --title "Zqxjvheld" "Zqxjvheldbody while another reader has the journal open"
+rm -f "$SANDBOX/hold"; mkfifo "$SANDBOX/hold"
+sqlite3 "$DB" <"$SANDBOX/hold" >/dev/null 2>&1 &
+holder=$!
+exec 6>"$SANDBOX/hold"
+echo "SELECT count(*) FROM entry;" >&6
+id=$(sqlite3 "$DB" "SELECT id FROM entry WHERE title = 'Zqxjvheld'")
+px rm "$id"
+px trash --empty
+check "with the journal held open elsewhere: no trace in the file or WAL (found: $(traces))" \
+	[ -z "$(traces)" ]
+exec 6>&-; wait "$holder"
+
 # ---- terminal escapes never reach the terminal raw ---------------------------------
 H=$SANDBOX/hostile
 mkdir -m 700 "$H"
