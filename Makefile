@@ -185,8 +185,7 @@ build/fuzz/bin/%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) build/fuzz/libpraxis.a
 		build/fuzz/libpraxis.a $(PKG_LIBS) -lm
 
 fuzz: deps-ok
-	$(Q)command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang and libclang-rt" \
-		"(apt-get install clang libclang-rt-dev)"; exit 1; }
+	$(Q)command -v $(FUZZ_CC) >/dev/null || sh .ci/deps.sh fuzz
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/bin/%)
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 .PHONY: fuzz
@@ -205,7 +204,9 @@ bench: all $(BENCH_SRC:tests/bench/%.c=build/release/bench/%)
 	$(Q)sh tests/bench/run.sh
 
 # --- static checks -------------------------------------------------------
-lint: deps-ok
+lint: deps-ok $(GEN_SCHEMA)
+	$(Q)command -v cppcheck >/dev/null && command -v clang-tidy >/dev/null \
+		|| sh .ci/deps.sh lint
 	$(Q)sh .ci/lint.sh
 
 # --- install -------------------------------------------------------------
