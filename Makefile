@@ -1,6 +1,7 @@
 # praxis — a terminal reflective learning journal.
 #
-# Targets: all (default) run check bench lint install clean deps
+# Targets: all (default) run check bench lint fuzz torture valgrind install
+#          clean deps
 # Quiet by default; `make V=1` shows every command.
 #
 # Two builds live side by side under build/:
@@ -189,6 +190,56 @@ fuzz: deps-ok
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/bin/%)
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 .PHONY: fuzz
+
+# --- long runs and memcheck (never part of check) -------------------------
+# make torture: the reliability tests asked for hundreds of kills and every
+# fault point (tests/reliability/torture.sh).  make valgrind: the whole
+# suite with each praxis and test binary under memcheck, from a plain -O0
+# build in build/valgrind (tests/reliability/valgrind.sh).
+torture: deps-check
+	$(Q)$(MAKE) --no-print-directory build/check/praxis praxis $(FAULTSHIM)
+	$(Q)sh tests/reliability/torture.sh
+
+VG_CFLAGS := -O0 -g $(BASE_CFLAGS)
+VG_CORE_OBJ := $(CORE_SRC:%.c=build/valgrind/%.o)
+VG_APP_OBJ  := $(APP_SRC:%.c=build/valgrind/%.o)
+VG_UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/valgrind/tests/%.bin)
+VG_FUZZ_BIN := $(FUZZ_NAMES:%=build/valgrind/fuzz/%)
+
+$(VG_CORE_OBJ): | $(GEN_SCHEMA)
+build/valgrind/src/core/db.o: $(GEN_SCHEMA)
+build/valgrind/%.o: %.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(VG_CFLAGS) -c $< -o $@
+
+build/valgrind/libpraxis.a: $(VG_CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/valgrind/praxis.bin: $(VG_APP_OBJ) build/valgrind/libpraxis.a
+	$(call say,LD,$@)
+	$(Q)$(CC) -o $@ $(VG_APP_OBJ) build/valgrind/libpraxis.a $(PKG_LIBS) -lm
+	$(Q)ln -sfn ../../prompts build/valgrind/prompts
+
+build/valgrind/tests/%.bin: tests/unit/%.c build/valgrind/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(call LINK_CFLAGS,$(VG_CFLAGS)) $< -o $@ build/valgrind/libpraxis.a \
+		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
+
+build/valgrind/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDRS) build/valgrind/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(call LINK_CFLAGS,$(VG_CFLAGS)) $< tests/fuzz/replay.c -o $@ \
+		build/valgrind/libpraxis.a $(PKG_LIBS) -lm
+
+valgrind: deps-check
+	$(Q)command -v valgrind >/dev/null || sh .ci/deps.sh valgrind
+	$(Q)$(MAKE) --no-print-directory build/valgrind/praxis.bin $(VG_UNIT_BIN) $(VG_FUZZ_BIN) \
+		praxis $(FAULTSHIM)
+	$(Q)sh tests/reliability/valgrind.sh
+.PHONY: valgrind
 
 # --- running -------------------------------------------------------------
 run: all

@@ -8,7 +8,7 @@
 total=0
 for src in "$TOP"/tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c); name=${name#fuzz_}
-	bin=$TOP/build/check/fuzz/$name
+	bin=${REPLAY_DIR:-$TOP/build/check/fuzz}/$name
 	corpus=$TOP/tests/fuzz/corpus/$name
 	n=$(find "$corpus" -type f 2>/dev/null | wc -l)
 	check "fuzz target '$name' has a seed corpus" [ "$n" -gt 0 ]
