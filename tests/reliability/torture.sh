@@ -1,7 +1,7 @@
 #!/bin/sh
 # make torture: the long versions of the reliability tests, never part of
 # make check.  Each is the same script check runs, asked for more:
-#   crash        TORTURE_KILLS kills (default 300)
+#   crash        TORTURE_KILLS kills (default 1000)
 #   concurrency  TORTURE_ROUNDS creation rounds (default 50), writers of
 #                TORTURE_WRITES changes each (default 60)
 #   full disk    every fault point of every sweep
@@ -25,7 +25,7 @@ one() { # one NAME ENV... SCRIPT
 	fi
 	grep '^# .* figures:' "$results/$name.log" | sed 's/^/    /'
 }
-one crash PRAXIS_CRASH_KILLS="${TORTURE_KILLS:-300}" sh tests/cli/test_crash.sh
+one crash PRAXIS_CRASH_KILLS="${TORTURE_KILLS:-1000}" sh tests/cli/test_crash.sh
 one concurrency PRAXIS_CONC_ROUNDS="${TORTURE_ROUNDS:-50}" PRAXIS_CONC_WRITES="${TORTURE_WRITES:-60}" \
 	sh tests/cli/test_concurrency.sh
 one full-disk PRAXIS_DISK_STEP=1 sh tests/cli/test_full_disk.sh
