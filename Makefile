@@ -1,6 +1,7 @@
 # praxis — a terminal reflective learning journal.
 #
-# Targets: all (default) run check bench lint install clean deps
+# Targets: all (default) run check bench lint fuzz torture valgrind install
+#          clean deps
 # Quiet by default; `make V=1` shows every command.
 #
 # Two builds live side by side under build/:
@@ -61,7 +62,7 @@ CHECK_CORE_OBJ := $(CORE_SRC:%.c=build/check/%.o)
 CHECK_APP_OBJ  := $(APP_SRC:%.c=build/check/%.o)
 UNIT_BIN       := $(UNIT_SRC:tests/unit/%.c=build/check/tests/%)
 
-.PHONY: all run check bench lint install clean deps unit cli-tests man-check
+.PHONY: all run check bench lint install clean deps unit cli-tests man-check fuzz torture
 .DEFAULT_GOAL := all
 
 all: deps-ok praxis
@@ -121,13 +122,125 @@ build/check/tests/%: tests/unit/%.c build/check/libpraxis.a
 		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
 
 check: deps-check
-	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis
+	$(Q)$(MAKE) --no-print-directory build/check/praxis $(UNIT_BIN) praxis $(FAULTSHIM) \
+		$(REPLAY_BIN)
 	$(Q)sh tests/run.sh $(UNIT_BIN)
 
 deps-check:
 	$(Q)pkg-config --exists $(PKGS) cmocka && command -v tmux >/dev/null \
 		&& command -v groff >/dev/null || sh .ci/deps.sh check
 .PHONY: deps-check
+
+# --- reliability (tests/reliability, tests/RELIABILITY.md) ----------------
+# The fault shim is preloaded into praxis by the crash, full-disk and
+# read-only tests.  It is not ISO C (dlsym), hence gnu17 without -Wpedantic.
+FAULTSHIM := build/check/faultshim.so
+$(FAULTSHIM): tests/reliability/faultshim.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -Wmissing-prototypes -fPIC -shared \
+		-o $@ $< -ldl
+
+# --- fuzzing (tests/fuzz) -------------------------------------------------
+# A target is tests/fuzz/fuzz_NAME.c with its seeds in tests/fuzz/corpus/NAME/.
+# make check links each with replay.c under the sanitised build and replays
+# its corpus (tests/fuzz/test_replay.sh); make fuzz builds it with clang's
+# libFuzzer and runs it FUZZ_TIME seconds (FUZZ_TARGETS picks some).
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_HDRS  := $(wildcard tests/fuzz/*.h)
+REPLAY_BIN := $(FUZZ_NAMES:%=build/check/fuzz/%)
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 60
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_SAN   := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+# gcc's -Werror build is the one that gates commits; clang has warnings of
+# its own (deliberate non-short-circuit '&', va_list formats) that must not
+# stop a fuzzing run, so here they stay warnings.
+FUZZ_CFLAGS = $(filter-out -Werror,$(BASE_CFLAGS)) -Wno-format-nonliteral \
+              -Wno-bitwise-instead-of-logical
+FUZZ_CORE_OBJ := $(CORE_SRC:%.c=build/fuzz/%.o)
+LINK_CFLAGS = $(filter-out -MMD -MP,$(1))
+
+build/check/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDRS) build/check/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(call LINK_CFLAGS,$(CHECK_CFLAGS)) $(CHECK_LDFLAGS) $< tests/fuzz/replay.c \
+		-o $@ build/check/libpraxis.a $(PKG_LIBS) -lm
+
+$(FUZZ_CORE_OBJ): | $(GEN_SCHEMA)
+build/fuzz/src/core/db.o: $(GEN_SCHEMA)
+build/fuzz/%.o: %.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build/fuzz/libpraxis.a: $(FUZZ_CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/fuzz/bin/%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) build/fuzz/libpraxis.a
+	$(call say,LD,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(call LINK_CFLAGS,$(FUZZ_CFLAGS)) $(FUZZ_SAN) -fsanitize=fuzzer $< -o $@ \
+		build/fuzz/libpraxis.a $(PKG_LIBS) -lm
+
+fuzz: deps-ok
+	$(Q)command -v $(FUZZ_CC) >/dev/null || sh .ci/deps.sh fuzz
+	$(Q)$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/bin/%)
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+.PHONY: fuzz
+
+# --- long runs and memcheck (never part of check) -------------------------
+# make torture: the reliability tests asked for hundreds of kills and every
+# fault point (tests/reliability/torture.sh).  make valgrind: the whole
+# suite with each praxis and test binary under memcheck, from a plain -O0
+# build in build/valgrind (tests/reliability/valgrind.sh).
+torture: deps-check
+	$(Q)$(MAKE) --no-print-directory build/check/praxis praxis $(FAULTSHIM)
+	$(Q)sh tests/reliability/torture.sh
+
+VG_CFLAGS := -O0 -g $(BASE_CFLAGS)
+VG_CORE_OBJ := $(CORE_SRC:%.c=build/valgrind/%.o)
+VG_APP_OBJ  := $(APP_SRC:%.c=build/valgrind/%.o)
+VG_UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/valgrind/tests/%.bin)
+VG_FUZZ_BIN := $(FUZZ_NAMES:%=build/valgrind/fuzz/%)
+
+$(VG_CORE_OBJ): | $(GEN_SCHEMA)
+build/valgrind/src/core/db.o: $(GEN_SCHEMA)
+build/valgrind/%.o: %.c
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(VG_CFLAGS) -c $< -o $@
+
+build/valgrind/libpraxis.a: $(VG_CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/valgrind/praxis.bin: $(VG_APP_OBJ) build/valgrind/libpraxis.a
+	$(call say,LD,$@)
+	$(Q)$(CC) -o $@ $(VG_APP_OBJ) build/valgrind/libpraxis.a $(PKG_LIBS) -lm
+	$(Q)ln -sfn ../../prompts build/valgrind/prompts
+
+build/valgrind/tests/%.bin: tests/unit/%.c build/valgrind/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(call LINK_CFLAGS,$(VG_CFLAGS)) $< -o $@ build/valgrind/libpraxis.a \
+		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
+
+build/valgrind/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDRS) build/valgrind/libpraxis.a
+	$(call say,CC,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(call LINK_CFLAGS,$(VG_CFLAGS)) $< tests/fuzz/replay.c -o $@ \
+		build/valgrind/libpraxis.a $(PKG_LIBS) -lm
+
+valgrind: deps-check
+	$(Q)command -v valgrind >/dev/null || sh .ci/deps.sh valgrind
+	$(Q)$(MAKE) --no-print-directory build/valgrind/praxis.bin $(VG_UNIT_BIN) $(VG_FUZZ_BIN) \
+		praxis $(FAULTSHIM)
+	$(Q)sh tests/reliability/valgrind.sh
+.PHONY: valgrind
 
 # --- running -------------------------------------------------------------
 run: all
@@ -143,7 +256,9 @@ bench: all $(BENCH_SRC:tests/bench/%.c=build/release/bench/%)
 	$(Q)sh tests/bench/run.sh
 
 # --- static checks -------------------------------------------------------
-lint: deps-ok
+lint: deps-ok $(GEN_SCHEMA)
+	$(Q)command -v cppcheck >/dev/null && command -v clang-tidy >/dev/null \
+		|| sh .ci/deps.sh lint
 	$(Q)sh .ci/lint.sh
 
 # --- install -------------------------------------------------------------

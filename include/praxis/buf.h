@@ -17,11 +17,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-void *px_xmalloc(size_t size);
-void *px_xcalloc(size_t n, size_t size);
-void *px_xrealloc(void *p, size_t size);
-char *px_xstrdup(const char *s);
-char *px_xstrndup(const char *s, size_t n);
+/* They never return NULL: saying so lets the compiler and the static
+ * analysers (make lint) follow the code as it is. */
+#define PX_NONNULL_RESULT __attribute__((returns_nonnull))
+void *px_xmalloc(size_t size) PX_NONNULL_RESULT;
+void *px_xcalloc(size_t n, size_t size) PX_NONNULL_RESULT;
+void *px_xrealloc(void *p, size_t size) PX_NONNULL_RESULT;
+char *px_xstrdup(const char *s) PX_NONNULL_RESULT;
+char *px_xstrndup(const char *s, size_t n) PX_NONNULL_RESULT;
 /* Grow *array (of *cap elements of SIZE bytes) to hold at least NEED. */
 void px_grow(void **array, size_t *cap, size_t need, size_t size);
 
@@ -47,6 +50,6 @@ void px_buf_vaddf(struct px_buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void px_buf_truncate(struct px_buf *b, size_t len);
 /* Hand the string to the caller (who frees it); the buffer becomes empty. */
-char *px_buf_detach(struct px_buf *b);
+char *px_buf_detach(struct px_buf *b) PX_NONNULL_RESULT;
 
 #endif

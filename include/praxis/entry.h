@@ -17,8 +17,11 @@
  * (import keeps the ones it brings).
  *
  * Entries in the trash (entry_trash) are kept whole and come back with
- * entry_restore; entry_empty_trash removes them for good, and SQLite's
- * secure_delete overwrites their text in the file.
+ * entry_restore; entry_empty_trash removes them for good, with the tags and
+ * the people (those without a role or pseudonym set) that only they named,
+ * and leaves no text of theirs in the file: SQLite's secure_delete
+ * overwrites it, the search index is rebuilt without it, and the WAL is
+ * folded in and emptied (unless another connection is reading just then).
  */
 #ifndef PRAXIS_ENTRY_H
 #define PRAXIS_ENTRY_H

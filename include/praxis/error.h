@@ -33,6 +33,7 @@ enum px_error_code {
 	PX_ERR_NOMEM,     /* out of memory */
 	PX_ERR_SYNTAX,    /* a template, import or query that does not parse */
 	PX_ERR_LIMIT,     /* input past a documented limit */
+	PX_ERR_UNSAFE,    /* another user could read or replace the journal */
 };
 
 #define PX_ERROR_WHERE_MAX 512

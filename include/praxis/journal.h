@@ -8,6 +8,14 @@
  *     not an SQLite database, or an SQLite database that is not a praxis
  *     journal (PX_ERR_NOT_JOURNAL), without writing a byte to it;
  *   - refuses a journal made by a newer praxis (PX_ERR_VERSION), untouched;
+ *   - refuses (PX_ERR_UNSAFE) when another user could read or replace it:
+ *     its folder belongs to another user (root excepted) or every user may
+ *     write in it (a sticky /tmp included: the -wal and -shm files come and
+ *     go, so anyone could plant them), or the journal, its -wal or its -shm
+ *     belongs to another user or is not a regular file.  Only the folder
+ *     holding the journal is checked, not the ones above it.  Lesser risks
+ *     (a folder its group may write in, a journal others may read) open
+ *     with a warning, journal_warning();
  *   - with JOURNAL_CREATE creates the missing directory (0700) and the file
  *     (0600); SQLite gives its -wal and -shm files the same mode;
  *   - opens a file it cannot write read-only (journal_readonly() says so;
@@ -56,6 +64,10 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 int journal_close(struct journal *j);
 
 const char *journal_path(const struct journal *j);
+/* What opening found that puts the journal's privacy at risk without being
+ * worth refusing over, as one line for the face to print as a warning
+ * ("'/srv/j': its group may write in the journal's folder …"), or NULL. */
+const char *journal_warning(const struct journal *j);
 int journal_readonly(const struct journal *j);
 /* Schema version of the open journal, and the newest this praxis knows. */
 int journal_schema_version(const struct journal *j);

@@ -84,7 +84,7 @@ void text_scan_people(const char *text, text_name_fn *fn, void *ctx);
  * ESC, "^M" for CR, "^?" for DEL), C1 controls and the bidirectional
  * overrides that can disguise text as "<U+009B>", and invalid UTF-8 as
  * U+FFFD.  Nothing the input holds can move the cursor or change colours. */
-char *text_escape_controls(const char *s);
+char *text_escape_controls(const char *s) __attribute__((returns_nonnull));
 
 /* Columns one character takes on a terminal: wcwidth() under the caller's
  * locale, 1 where wcwidth cannot measure it, 0 for combining marks and
@@ -99,9 +99,9 @@ int text_width(const char *s);
 /* The longest prefix of S that fits in WIDTH columns; when S is cut,
  * ELLIPSIS (may be "") is appended and counted in WIDTH.  Never splits a
  * character, never returns more than WIDTH columns (WIDTH < 0 is 0). */
-char *text_truncate(const char *s, int width, const char *ellipsis);
+char *text_truncate(const char *s, int width, const char *ellipsis) __attribute__((returns_nonnull));
 
 /* S padded with spaces on the right to WIDTH columns (unchanged if wider). */
-char *text_pad(const char *s, int width);
+char *text_pad(const char *s, int width) __attribute__((returns_nonnull));
 
 #endif

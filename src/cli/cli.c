@@ -20,11 +20,33 @@
 
 /* ---- errors ------------------------------------------------------------------- */
 
+#define CLI_LINE_MAX 1024   /* bytes of a message before its middle is cut */
+
+/* MSG made safe for the terminal and kept to one readable line: a message
+ * quoting a 100 KB argument keeps its start and its end (what is wrong with
+ * it, the hint) and loses the middle.  Caller frees. */
+static char *safe_line(const char *msg)
+{
+	char *safe = text_escape_controls(msg);
+	size_t len = strlen(safe);
+	if (len <= CLI_LINE_MAX)
+		return safe;
+	char *head = text_truncate(safe, CLI_LINE_MAX / 2, "…");
+	size_t tail = len - CLI_LINE_MAX / 4;
+	while (tail < len && ((unsigned char)safe[tail] & 0xC0) == 0x80)
+		tail++;   /* never start inside a UTF-8 sequence */
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_addf(&b, "%s%s", head, safe + tail);
+	free(head);
+	free(safe);
+	return px_buf_detach(&b);
+}
+
 int cli_fail(const struct px_error *err)
 {
 	char line[PX_ERROR_WHERE_MAX + PX_ERROR_MSG_MAX + 32];
 	px_error_format(err, line, sizeof line);
-	char *safe = text_escape_controls(line);
+	char *safe = safe_line(line);
 	fprintf(stderr, "praxis: %s\n", safe);
 	free(safe);
 	return EXIT_FAILURE;
@@ -37,7 +59,7 @@ int cli_failf(const char *fmt, ...)
 	va_start(ap, fmt);
 	px_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	char *safe = text_escape_controls(b.data);
+	char *safe = safe_line(b.data);
 	fprintf(stderr, "praxis: %s\n", safe);
 	free(safe);
 	px_buf_free(&b);
@@ -51,7 +73,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	px_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	char *safe = text_escape_controls(b.data);
+	char *safe = safe_line(b.data);
 	if (strcmp(cmd, "praxis") == 0)
 		fprintf(stderr, "praxis: %s\n", safe);
 	else
@@ -175,7 +197,7 @@ int cli_parse_count(const char *cmd, const char *opt, const char *text, size_t *
 
 struct journal *cli_journal(struct cli *cli, int create)
 {
-	if (cli->journal)
+	if (cli->journal || cli->journal_failed)
 		return cli->journal;
 	struct px_error err;
 	px_error_clear(&err);
@@ -192,11 +214,14 @@ struct journal *cli_journal(struct cli *cli, int create)
 		else
 			cli_fail(&err);
 		free(path);
+		cli->journal_failed = 1;
 		return NULL;
 	}
 	free(path);
 	if (journal_readonly(cli->journal))
 		fprintf(stderr, "praxis: note: the journal is read-only; nothing can be changed\n");
+	if (journal_warning(cli->journal))
+		cli_failf("warning: %s", journal_warning(cli->journal));
 	return cli->journal;
 }
 

@@ -29,6 +29,7 @@
 struct cli {
 	const char *db_option;      /* --db PATH, or NULL */
 	struct journal *journal;    /* opened on first use by cli_journal() */
+	int journal_failed;         /* it would not open (already said why) */
 	int stdout_tty;
 	int stdin_tty;
 	struct template_set *templates;         /* loaded by cli_templates() */
@@ -153,6 +154,11 @@ struct entry;
 /* Keep TEXT as a draft (for ENTRY_ID, 0 for a new entry) so nothing typed
  * is lost, and say so on stderr. */
 void cli_keep_draft(struct cli *cli, const char *text, int64_t entry_id, const char *why);
+/* The last resort when not even a draft could be saved (recover.c): TEXT
+ * goes to a private recovery file (WHAT names it: "entry", "run") and
+ * stderr says where; if no file can be written anywhere, TEXT itself is
+ * printed on stderr.  0 when it is safe in a file. */
+int cli_recover(const char *what, const char *text);
 /* The title, or the body's first line when there is none (cmd_list.c). */
 void cli_entry_heading(const char *title, const char *excerpt, char *out, size_t size);
 /* --since/--until/--range into inclusive 'YYYY-MM-DD' bounds (cmd_list.c). */

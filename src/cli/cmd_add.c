@@ -4,7 +4,7 @@
  * The text comes from the arguments, else from standard input when it is
  * not a terminal, else from $EDITOR.  Whatever the learner typed is never
  * lost: if the editor fails or the save fails, the text is kept as a draft
- * in the journal (or, if even that fails, the error says where it is).
+ * in the journal, or if even that fails in a recovery file (recover.c).
  */
 #include "cli.h"
 
@@ -40,6 +40,14 @@ static int read_stdin(char **out)
 		}
 		px_buf_add(&b, chunk, (size_t)n);
 	}
+	/* Text after a NUL would vanish without a word (C strings end there). */
+	const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
+	if (nul) {
+		size_t at = (size_t)(nul - b.data);
+		px_buf_free(&b);
+		return cli_failf("standard input: the text holds a NUL byte (at byte %zu); nothing "
+				 "was saved", at + 1);
+	}
 	*out = px_buf_detach(&b);
 	return 0;
 }
@@ -58,12 +66,14 @@ void cli_keep_draft(struct cli *cli, const char *text, int64_t entry_id, const c
 	d.entry_id = entry_id;
 	draft_set(&d.label, why);
 	draft_set(&d.payload, text);
-	if (j && draft_save(j, &d, &err) == 0)
+	if (j && draft_save(j, &d, &err) == 0) {
 		fprintf(stderr, "praxis: your text is kept as draft %lld ('praxis drafts' lists it)\n",
 			(long long)d.id);
-	else
-		fprintf(stderr, "praxis: your text could not be kept as a draft either: %s\n",
-			err.msg);
+	} else {
+		if (j)
+			cli_failf("your text could not be kept as a draft either: %s", err.msg);
+		cli_recover("entry", text);
+	}
 	draft_free(&d);
 }
 
@@ -188,13 +198,16 @@ int cmd_add(struct cli *cli, int argc, char **argv)
 	struct journal *j = cli_journal(cli, 1);
 	struct px_error err;
 	px_error_clear(&err);
+	/* Text typed into an editor is kept; text from arguments or a pipe
+	 * still exists where it came from. */
+	int typed = cli->stdin_tty && optind >= argc;
 	if (!j) {
 		rc = EXIT_FAILURE;
+		if (typed)
+			cli_keep_draft(cli, text, 0, "new entry (the journal would not open)");
 	} else if (entry_add(j, &o.e, &err) < 0) {
 		rc = cli_fail(&err);
-		/* Text typed into an editor is kept; text from arguments or a pipe
-		 * still exists where it came from. */
-		if (cli->stdin_tty && optind >= argc && err.code != PX_ERR_INVALID)
+		if (typed && err.code != PX_ERR_INVALID)
 			cli_keep_draft(cli, text, 0, "new entry (could not be saved)");
 	} else {
 		printf("added entry %lld\n", (long long)o.e.id);

@@ -29,7 +29,8 @@ struct search_out {
 static void print_marked(const char *text)
 {
 	char *safe = text_escape_controls(text);
-	int bold = getenv("NO_COLOR") == NULL || !*getenv("NO_COLOR");
+	const char *no_color = getenv("NO_COLOR");
+	int bold = !no_color || !*no_color;
 	for (char *p = safe; *p;) {
 		if (strncmp(p, MARK_OPEN, 3) == 0) {
 			fputs(bold ? "\033[1m" : "[", stdout);

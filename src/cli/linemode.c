@@ -187,7 +187,8 @@ static enum got read_actions(const struct template_step *st, struct px_strlist *
 }
 
 /* Ask the current step once.  0: answered (or moved back); 1: input ended;
- * -1 the answer was refused (already printed: ask again). */
+ * -1 the answer was refused (already printed: ask again); 2: taken, but
+ * the draft could not be saved (already printed). */
 static int ask_step(struct engine *e)
 {
 	const struct template_step *st = engine_step(e);
@@ -222,8 +223,13 @@ static int ask_step(struct engine *e)
 	} else if (engine_answer(e, &v, &err) < 0) {
 		rc = -1;
 	}
-	if (rc < 0)
+	if (rc < 0) {
 		cli_fail(&err);
+		/* Only a refused answer is INVALID; anything else failed while
+		 * saving the draft, after the engine had taken the answer. */
+		if (err.code != PX_ERR_INVALID)
+			rc = 2;
+	}
 	px_buf_free(&text);
 	strlist_free(&texts);
 	strlist_free(&dues);
@@ -247,8 +253,31 @@ static int report_finished(struct cli *cli, int64_t id)
 	return 0;
 }
 
-static int keep_draft(struct engine *e)
+/* The run's answers as Markdown, for a recovery file. */
+static char *answers_text(struct engine *e)
 {
+	const struct template *t = engine_template(e);
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_addf(&b, "# %s: answers praxis could not save\n\n"
+		    "('praxis new --template %s' starts the run again; these are your words.)\n",
+		    template_name(t), template_id(t));
+	for (size_t i = 0; i < template_step_count(t); i++)
+		if (engine_answered(e, i))
+			px_buf_addf(&b, "\n## %s\n\n%s\n", template_step_at(t, i)->title,
+				    engine_answer_text(e, i));
+	return px_buf_detach(&b);
+}
+
+/* The run stops short: say where its answers are.  UNSAVED: the last save
+ * of the draft failed, so the draft (if any) lacks answers. */
+static int keep_draft(struct engine *e, int unsaved)
+{
+	if (unsaved) {
+		char *text = answers_text(e);
+		cli_recover("run", text);
+		free(text);
+		return EXIT_FAILURE;
+	}
 	if (engine_draft_id(e) == 0)
 		return cli_failf("stopped before the first answer; nothing was written");
 	fprintf(stderr, "praxis: stopped; your answers are kept as draft %lld "
@@ -257,7 +286,7 @@ static int keep_draft(struct engine *e)
 	return EXIT_FAILURE;
 }
 
-static int run_interactive(struct engine *e)
+static int run_interactive(struct engine *e, int *unsaved)
 {
 	struct px_error err;
 	px_error_clear(&err);
@@ -271,7 +300,9 @@ static int run_interactive(struct engine *e)
 		}
 		int rc = ask_step(e);
 		if (rc == 1)
-			return keep_draft(e);
+			return keep_draft(e, *unsaved);
+		if (rc == 0 || rc == 2)
+			*unsaved = rc == 2;
 	}
 	return 0;
 }
@@ -298,7 +329,8 @@ static int run_answers(struct engine *e, const char *path)
 
 int cli_run_engine(struct cli *cli, struct engine *e, const char *answers)
 {
-	int rc = answers ? run_answers(e, answers) : run_interactive(e);
+	int unsaved = 0;
+	int rc = answers ? run_answers(e, answers) : run_interactive(e, &unsaved);
 	if (rc != 0)
 		return rc;
 	struct px_error err;
@@ -306,8 +338,8 @@ int cli_run_engine(struct cli *cli, struct engine *e, const char *answers)
 	int64_t id = 0;
 	if (engine_finish(e, &id, &err) < 0) {
 		cli_fail(&err);
-		if (!answers && engine_draft_id(e))
-			keep_draft(e);
+		if (!answers && (engine_draft_id(e) || unsaved))
+			keep_draft(e, unsaved);
 		else
 			engine_discard(e, NULL);
 		return EXIT_FAILURE;

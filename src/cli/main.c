@@ -34,11 +34,10 @@ static int unknown_command(const char *name)
 	for (size_t i = 0; i < command_count && n < 64; i++)
 		names[n++] = commands[i].name;
 	const char *near = suggest_nearest(name, names, n);
+	/* cli_usage escapes what was typed: it may hold terminal controls. */
 	if (near)
-		fprintf(stderr, "praxis: '%s' is not a command (did you mean '%s'?)\n", name, near);
-	else
-		fprintf(stderr, "praxis: '%s' is not a command; 'praxis help' lists them\n", name);
-	return EXIT_USAGE;
+		return cli_usage("praxis", "'%s' is not a command (did you mean '%s'?)", name, near);
+	return cli_usage("praxis", "'%s' is not a command; 'praxis help' lists them", name);
 }
 
 /* Global options come before the command: --db PATH, --help, --version. */

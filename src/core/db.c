@@ -75,6 +75,10 @@ void db_done(sqlite3_stmt *stmt)
 int db_fail(struct journal *j, int rc, const char *what, struct px_error *err)
 {
 	const char *detail = j && j->db ? sqlite3_errmsg(j->db) : sqlite3_errstr(rc);
+	/* SQLite calls a full disk SQLITE_FULL only when the database grows;
+	 * its WAL index or journal failing to grow is a plain I/O error. */
+	if (j && j->db && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(j->db) == ENOSPC)
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -363,10 +367,98 @@ static int inspect_path(const char *path, int *exists, struct px_error *err)
 	return 0;
 }
 
+/* PATH's folder: "." when PATH names none.  Caller frees. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return px_xstrdup(".");
+	return px_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* PATH with its folder resolved.  SQLITE_OPEN_NOFOLLOW refuses a link
+ * anywhere in the name, but only the last part must not be one (checked
+ * before SQLite sees it); a home or data folder reached through a link is
+ * common and safe.  Caller frees; NULL with ERR set. */
+static char *resolved_path(const char *path, struct px_error *err)
+{
+	char *dir = folder_of(path);
+	char *real = realpath(dir, NULL);
+	free(dir);
+	if (!real) {
+		px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	const char *slash = strrchr(path, '/');
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_addf(&b, "%s/%s", strcmp(real, "/") == 0 ? "" : real, slash ? slash + 1 : path);
+	free(real);
+	return px_buf_detach(&b);
+}
+
+/* The journal, its -wal or its -shm (SUFFIX): absent (-wal and -shm only),
+ * or a regular file of ours.  A group- or world-readable journal is noted
+ * in WARN. */
+static int inspect_own_file(const char *path, const char *suffix, char *warn, size_t size,
+			    struct px_error *err)
+{
+	struct px_buf name = PX_BUF_INIT;
+	px_buf_addf(&name, "%s%s", path, suffix);
+	struct stat st;
+	int rc = 0;
+	if (lstat(name.data, &st) < 0) {
+		if (errno != ENOENT || !*suffix)
+			rc = px_error_at(err, PX_ERR_IO, name.data, 0, 0, "%s", strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = px_error_at(err, PX_ERR_UNSAFE, name.data, 0, 0,
+				 "is not a regular file (a link or a device in place of the "
+				 "journal's own file); left untouched");
+	} else if (st.st_uid != geteuid()) {
+		rc = px_error_at(err, PX_ERR_UNSAFE, name.data, 0, 0,
+				 "belongs to another user (uid %u); praxis opens only a journal "
+				 "of your own", (unsigned)st.st_uid);
+	} else if (!*suffix && (st.st_mode & 077) && !*warn) {
+		snprintf(warn, size, "'%s': other users may read the journal (mode %04o); "
+			 "'chmod 600' makes it private", path, (unsigned)(st.st_mode & 07777));
+	}
+	px_buf_free(&name);
+	return rc;
+}
+
+/* Who else could read or replace the journal (journal.h): refusals in ERR,
+ * a lesser risk as one line in WARN.  EXISTS: the journal is already there
+ * (its folder always is by now). */
+static int inspect_privacy(const char *path, int exists, char *warn, size_t size,
+			   struct px_error *err)
+{
+	char *dir = folder_of(path);
+	struct stat st;
+	int rc = 0;
+	if (stat(dir, &st) < 0)
+		rc = px_error_at(err, PX_ERR_IO, dir, 0, 0, "%s", strerror(errno));
+	else if (st.st_uid != geteuid() && st.st_uid != 0)
+		rc = px_error_at(err, PX_ERR_UNSAFE, dir, 0, 0,
+				 "the journal's folder belongs to another user (uid %u), who could "
+				 "read or replace the journal; keep it in a folder of your own",
+				 (unsigned)st.st_uid);
+	else if (st.st_mode & S_IWOTH)
+		rc = px_error_at(err, PX_ERR_UNSAFE, dir, 0, 0,
+				 "every user may write in the journal's folder and could replace "
+				 "the journal or plant its -wal file; keep it in a private folder "
+				 "('chmod 700')");
+	else if (st.st_mode & S_IWGRP)
+		snprintf(warn, size, "'%s': its group may write in the journal's folder and could "
+			 "replace the journal; 'chmod g-w' on the folder stops that", dir);
+	free(dir);
+	if (rc == 0 && exists)
+		rc = inspect_own_file(path, "", warn, size, err) < 0 ||
+		     inspect_own_file(path, "-wal", warn, size, err) < 0 ||
+		     inspect_own_file(path, "-shm", warn, size, err) < 0 ? -1 : 0;
+	return rc;
+}
+
 static int create_file(const char *path, struct px_error *err)
 {
-	if (make_parent_dirs(path, err) < 0)
-		return -1;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
 		return px_error_at(err, PX_ERR_IO, path, 0, 0, "cannot create the journal: %s",
@@ -393,11 +485,23 @@ static int pragma_int(struct journal *j, const char *sql, int *out, struct px_er
 /* Is this SQLite file ours, and can this praxis read its schema?  Reads only. */
 static int verify_identity(struct journal *j, int *fresh, struct px_error *err)
 {
+	/* One statement, so one snapshot: read apart, the three could straddle
+	 * another praxis creating the journal and make it look foreign. */
+	static const char SQL[] =
+		"SELECT (SELECT application_id FROM pragma_application_id),"
+		" (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)";
 	int app_id = 0, version = 0, tables = 0;
-	if (pragma_int(j, "PRAGMA application_id", &app_id, err) < 0 ||
-	    pragma_int(j, "PRAGMA user_version", &version, err) < 0 ||
-	    pragma_int(j, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0)
-		return -1;
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(j->db, SQL, -1, &stmt, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		app_id = sqlite3_column_int(stmt, 0);
+		version = sqlite3_column_int(stmt, 1);
+		tables = sqlite3_column_int(stmt, 2);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return db_fail(j, rc, "reading the journal", err);
 	*fresh = app_id == 0 && version == 0 && tables == 0;
 	if (!*fresh && app_id != PRAXIS_APPLICATION_ID)
 		return px_error_at(err, PX_ERR_NOT_JOURNAL, j->path, 0, 0,
@@ -413,12 +517,20 @@ static int verify_identity(struct journal *j, int *fresh, struct px_error *err)
 
 static int set_pragmas(struct journal *j, struct px_error *err)
 {
-	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_TIMEOUT_MS);
 	const char *sql = j->readonly
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
 		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 		  " PRAGMA secure_delete=ON;";
-	int rc = sqlite3_exec(j->db, sql, NULL, NULL, NULL);
+	/* Turning a new journal to WAL needs every other connection out of the
+	 * way, and SQLite answers busy at once, without its busy handler, when
+	 * waiting could deadlock (two praxis creating one journal): wait here
+	 * as long as the busy timeout.  The pragmas are safe to repeat. */
+	int rc, waited = 0;
+	while ((rc = sqlite3_exec(j->db, sql, NULL, NULL, NULL)) != SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && waited < JOURNAL_BUSY_TIMEOUT_MS) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
 	return rc == SQLITE_OK ? 0 : db_fail(j, rc, "setting up the journal", err);
 }
 
@@ -436,6 +548,19 @@ static int migrate(struct journal *j, struct px_error *err)
 			return px_error_set(err, PX_ERR_DB, "migration %s is out of sequence", m->name);
 		if (journal_begin(j, err) < 0)
 			return -1;
+		/* Another praxis may have migrated while this one waited for the
+		 * write lock: only the version read under the lock counts. */
+		int current = 0;
+		if (pragma_int(j, "PRAGMA user_version", &current, err) < 0) {
+			journal_rollback(j);
+			return -1;
+		}
+		if (current >= m->number) {
+			journal_rollback(j);
+			j->schema_version = current;
+			i = current - 1;
+			continue;
+		}
 		int rc = sqlite3_exec(j->db, m->sql, NULL, NULL, NULL);
 		if (rc == SQLITE_OK)
 			rc = sqlite3_exec(j->db, pragmas, NULL, NULL, NULL);
@@ -451,24 +576,73 @@ static int migrate(struct journal *j, struct px_error *err)
 	return 0;
 }
 
+/* How SQLite is to open the read-only journal REAL.  SQLite keeps its WAL
+ * index in a -shm file beside the journal and, on read-only media (a
+ * folder it cannot write), cannot make one and refuses to read at all.
+ * With no -wal there is nothing outside the file itself, so it can be read
+ * as immutable (*NAME becomes that URI); with one, changes are waiting that
+ * only a writer can fold in.  *NAME stays REAL otherwise. */
+static int readonly_name(const char *real, char **name, struct px_error *err)
+{
+	char *dir = folder_of(real);
+	int writable_dir = access(dir, W_OK) == 0;
+	free(dir);
+	if (writable_dir)
+		return 0;
+	struct px_buf b = PX_BUF_INIT;
+	struct stat st;
+	px_buf_addf(&b, "%s-wal", real);
+	int pending = stat(b.data, &st) == 0 && st.st_size > 0;
+	px_buf_free(&b);
+	if (pending)
+		return px_error_set(err, PX_ERR_READONLY,
+				    "the journal is on read-only media with changes not yet folded "
+				    "into it (its -wal file); open it once where it can be written");
+	px_buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)real; *p; p++) {
+		if (strchr("?#%", *p) || *p < 0x21 || *p > 0x7e)
+			px_buf_addf(&b, "%%%02X", *p);   /* a URI: quote what it would read */
+		else
+			px_buf_addc(&b, (char)*p);
+	}
+	px_buf_adds(&b, "?immutable=1");
+	free(*name);
+	*name = px_buf_detach(&b);
+	return 0;
+}
+
 static int open_sqlite(struct journal *j, struct px_error *err)
 {
 	int ro = j->readonly;
-	if (!ro && access(j->path, W_OK) < 0 && errno == EACCES)
+	if (!ro && access(j->path, W_OK) < 0 && (errno == EACCES || errno == EROFS))
 		ro = j->readonly = 1;
 	/* No mutex: a struct journal (its statement cache, its transaction
 	 * depth) is not safe to share between threads whatever SQLite does,
 	 * and taking SQLite's lock on every call was 40% of reading 100k
 	 * entries for an export. */
 	int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW |
-		    SQLITE_OPEN_NOMUTEX;
-	int rc = sqlite3_open_v2(j->path, &j->db, flags, NULL);
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	char *real = resolved_path(j->path, err);
+	if (!real || (ro && readonly_name(real, &real, err) < 0)) {
+		free(real);
+		px_error_locate(err, j->path, 0, 0);
+		return -1;
+	}
+	int rc = sqlite3_open_v2(real, &j->db, flags, NULL);
+	free(real);
 	if (rc != SQLITE_OK) {
 		db_fail(j, rc, "opening the journal", err);
 		px_error_locate(err, j->path, 0, 0);
 		return -1;
 	}
 	sqlite3_extended_result_codes(j->db, 1);
+	/* SQLite falls back to reading when it cannot open the file to write
+	 * (media that turned read-only); say so as for a file we cannot write. */
+	if (sqlite3_db_readonly(j->db, "main") == 1)
+		j->readonly = 1;
+	/* Before the first read: another praxis checkpointing or creating the
+	 * journal holds it for a moment, and reading must wait, not fail. */
+	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_TIMEOUT_MS);
 	return 0;
 }
 
@@ -483,11 +657,16 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 	if (!exists) {
 		if (!(flags & JOURNAL_CREATE) || (flags & JOURNAL_READONLY))
 			return px_error_at(err, PX_ERR_NOT_FOUND, path, 0, 0, "no journal here");
-		if (create_file(path, err) < 0)
+		if (make_parent_dirs(path, err) < 0)
 			return -1;
 	}
+	char warning[PX_ERROR_MSG_MAX] = "";
+	if (inspect_privacy(path, exists, warning, sizeof warning, err) < 0 ||
+	    (!exists && create_file(path, err) < 0))
+		return -1;
 	struct journal *j = px_xcalloc(1, sizeof *j);
 	j->path = px_xstrdup(path);
+	j->warning = warning[0] ? px_xstrdup(warning) : NULL;
 	j->readonly = (flags & JOURNAL_READONLY) != 0;
 	int fresh = 0;
 	if (open_sqlite(j, err) < 0 || verify_identity(j, &fresh, err) < 0 ||
@@ -521,11 +700,13 @@ int journal_close(struct journal *j)
 	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
 		clean = -1;
 	free(j->path);
+	free(j->warning);
 	free(j);
 	return clean;
 }
 
 const char *journal_path(const struct journal *j) { return j->path; }
+const char *journal_warning(const struct journal *j) { return j->warning; }
 int journal_readonly(const struct journal *j) { return j->readonly; }
 int journal_schema_version(const struct journal *j) { return j->schema_version; }
 int journal_schema_latest(void) { return MIGRATION_COUNT; }
@@ -615,7 +796,9 @@ int journal_backup(struct journal *j, const char *dest, struct px_error *err)
 	}
 	fchmod(fd, 0600);
 	close(fd);
-	int rc = backup_into(j, tmp.data, err);
+	char *real = resolved_path(tmp.data, err);
+	int rc = real ? backup_into(j, real, err) : -1;
+	free(real);
 	if (rc == 0 && link(tmp.data, dest) < 0) /* link(): never replaces an existing file */
 		rc = px_error_at(err, PX_ERR_IO, dest, 0, 0, "cannot write the backup: %s",
 				 strerror(errno));

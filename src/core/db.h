@@ -26,6 +26,7 @@ struct stmt_slot {
 struct journal {
 	sqlite3 *db;
 	char *path;
+	char *warning;     /* journal_warning(): NULL when none */
 	int readonly;
 	int schema_version;
 	int tx_depth;      /* nesting of journal_begin */

@@ -120,6 +120,26 @@ static int spawn_editor(const char *editor, const char *file, struct px_error *e
 	return rc;
 }
 
+/* TEXT (LEN bytes, taken) with each NUL byte made U+FFFD, so that what
+ * follows one is kept, as a draft, rather than cut off; ERR says so. */
+static char *without_nul(char *text, size_t len, struct px_error *err)
+{
+	const char *nul = memchr(text, '\0', len);
+	if (!nul)
+		return text;
+	px_error_set(err, PX_ERR_INVALID, "the edited text holds a NUL byte (at byte %zu)",
+		     (size_t)(nul - text) + 1);
+	struct px_buf b = PX_BUF_INIT;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i])
+			px_buf_addc(&b, text[i]);
+		else
+			px_buf_adds(&b, "\xEF\xBF\xBD");
+	}
+	free(text);
+	return px_buf_detach(&b);
+}
+
 int editor_run(const char *text, const char *suffix, char **out, struct px_error *err)
 {
 	*out = px_xstrdup(text);
@@ -153,9 +173,14 @@ int editor_run(const char *text, const char *suffix, char **out, struct px_error
 		else {
 			rc = spawn_editor(editor, file.data, err);
 			char *edited = NULL;
-			if (editor_read_file(file.data, EDITOR_MAX_BYTES, &edited, NULL, rc == 0 ? err : NULL) == 0) {
+			size_t len = 0;
+			if (editor_read_file(file.data, EDITOR_MAX_BYTES, &edited, &len,
+					     rc == 0 ? err : NULL) == 0) {
+				int had_nul = memchr(edited, '\0', len) != NULL;
 				free(*out);
-				*out = edited;
+				*out = without_nul(edited, len, rc == 0 ? err : NULL);
+				if (had_nul)
+					rc = -1;
 			} else {
 				rc = -1;
 			}

@@ -572,6 +572,13 @@ int entry_empty_trash(struct journal *j, int *removed, struct px_error *err)
 	/* Merging the FTS index drops the deleted rows' tokens from its
 	 * segments, so no text of a purged entry is left in the file. */
 	static const char SQL_OPTIMIZE[] = "INSERT INTO entry_fts (entry_fts) VALUES ('optimize')";
+	/* A tag or a person only purged entries named is their text too; people
+	 * whose role or pseudonym was set by hand are the learner's records. */
+	static const char SQL_TAGS[] =
+		"DELETE FROM tag WHERE NOT EXISTS (SELECT 1 FROM entry_tag WHERE tag_id = tag.id)";
+	static const char SQL_PEOPLE[] =
+		"DELETE FROM person WHERE role = '' AND pseudonym = ''"
+		" AND NOT EXISTS (SELECT 1 FROM entry_person WHERE person_id = person.id)";
 	*removed = 0;
 	if (journal_begin(j, err) < 0)
 		return -1;
@@ -580,12 +587,23 @@ int entry_empty_trash(struct journal *j, int *removed, struct px_error *err)
 		return -1;
 	}
 	*removed = sqlite3_changes(j->db);
-	if (db_exec(j, SQL_OPTIMIZE, "compacting the search index", err) < 0) {
+	if (db_exec(j, SQL_TAGS, "emptying the trash", err) < 0 ||
+	    db_exec(j, SQL_PEOPLE, "emptying the trash", err) < 0 ||
+	    db_exec(j, SQL_OPTIMIZE, "compacting the search index", err) < 0) {
 		journal_rollback(j);
 		*removed = 0;
 		return -1;
 	}
-	return journal_commit(j, err);
+	if (journal_commit(j, err) < 0)
+		return -1;
+	/* secure_delete zeroed the text in the file's pages, but the WAL keeps
+	 * older copies of them until the last connection closes, which a UI
+	 * left open may not do for days: fold it in and empty it now.  Best
+	 * effort: a reader in the middle of reading keeps it a while longer. */
+	if (!sqlite3_get_autocommit(j->db))
+		return 0;
+	sqlite3_wal_checkpoint_v2(j->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return 0;
 }
 
 int entry_count(struct journal *j, int64_t *count, struct px_error *err)

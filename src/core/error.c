@@ -89,6 +89,7 @@ const char *px_error_code_name(enum px_error_code code)
 		[PX_ERR_NOMEM] = "no-memory",
 		[PX_ERR_SYNTAX] = "syntax",
 		[PX_ERR_LIMIT] = "limit",
+		[PX_ERR_UNSAFE] = "unsafe",
 	};
 	if ((size_t)code < sizeof names / sizeof names[0] && names[code])
 		return names[code];

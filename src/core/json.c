@@ -152,7 +152,10 @@ void json_quote(struct px_buf *out, const char *s)
 		size_t n = text_utf8_decode(s + i, len - i, &cp);
 		if (cp == 0xFFFD && !(n == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
 			px_buf_adds(out, "\xef\xbf\xbd");
-		else if (cp >= 0x80 && cp <= 0x9f)
+		else if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			 (cp >= 0x2066 && cp <= 0x2069))
+			/* C1 controls can steer a terminal and bidirectional overrides
+			 * can disguise text, as text_escape_controls() says. */
 			px_buf_addf(out, "\\u%04x", (unsigned)cp);
 		else
 			px_buf_add(out, s + i, n);

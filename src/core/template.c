@@ -392,7 +392,7 @@ static void top_scalars(struct vctx *c, struct template *t, const struct ynode *
 {
 	const struct ynode *v;
 	long x;
-	if ((v = ymap_get(root, "praxis_template")))
+	if (ymap_get(root, "praxis_template"))
 		vformat(c, root, "praxis_template");
 	if ((v = ymap_get(root, "id"))) {
 		t->id = vid(c, v, "id", VID_TEMPLATE);

@@ -80,6 +80,11 @@ void diags_add(struct template_diags *d, enum template_severity sev, const char 
 	memcpy(mem, file, lf);
 	memcpy(mem + lf, path, lp);
 	memcpy(mem + lf + lp, msg, lm);
+	/* A diagnostic is one line (faces print it after "praxis: "), but it may
+	 * quote a multi-line scalar from the file: fold its newlines. */
+	for (char *p = mem; p < mem + lf + lp + lm; p++)
+		if (*p == '\n')
+			*p = ' ';
 	px_grow((void **)&d->items, &d->cap, d->n + 1, sizeof *d->items);
 	struct diag_item *it = &d->items[d->n];
 	it->d.severity = sev;
