@@ -88,6 +88,7 @@ struct ui {
 	enum status_kind status_kind;
 	struct question *question;     /* asked on the status line, or NULL */
 	unsigned long generation;      /* bumped by every change the UI makes */
+	unsigned long drawn;           /* the generation the last frame showed */
 	int64_t trashed;               /* the entry moved to the trash last, for undo */
 	bool colors;
 	bool quit;

@@ -206,6 +206,8 @@ static void apply_flags(struct ui *ui, int flags)
 		ui->quit = true;
 }
 
+static void draw_frame(struct ui *ui);
+
 static void handle_key(struct ui *ui, int32_t key)
 {
 	char name[32];
@@ -217,6 +219,10 @@ static void handle_key(struct ui *ui, int32_t key)
 				ui->stack[i].ops->resize(ui, &ui->stack[i]);
 		return;
 	}
+	/* Screens reload what changed when they draw: a key typed right after
+	 * a change, in the same burst, must not act on what they held before. */
+	if (ui->drawn != ui->generation)
+		draw_frame(ui);
 	if (ui->question) {
 		apply_flags(ui, question_key(ui, key));
 		return;
@@ -267,6 +273,7 @@ static void draw_frame(struct ui *ui)
 	if (ui->cursor_on)
 		move(ui->cursor_y, ui->cursor_x);
 	refresh();
+	ui->drawn = ui->generation;
 	trace_event("draw", s->ops->name);
 }
 

@@ -50,11 +50,13 @@ tui_wait "Editing entry 1" "e opens the entry in the built-in editor"
 tui_wait "# Handover went wrong" "as '# Title' and the body"
 tui_keys C-End
 tui_type " Next time I will ask."
-tui_keys C-s
-tui_wait "Next time I will ask." "the edit is saved and shown"
+# E typed at once after ^S, in the same burst of keys: $EDITOR must get
+# the text as just saved, not what the Entry screen showed before.
+tui_keys C-s E
+tui_wait "updated entry 1" "the edit is saved, then E runs \$EDITOR"
+tui_wait "Next time I will ask." "the built-in edit is kept"
 
-tui_keys E
-tui_wait "Written in the editor. #fromeditor" "E runs \$EDITOR and the entry takes its text"
+tui_wait "Written in the editor. #fromeditor" "E runs \$EDITOR on the saved text and the entry takes its text"
 tui_wait "updated entry 1" "and says so"
 tui_wait "#fromeditor" "the tag written in the editor is found"
 tui_wait "Entry 1" "curses is back after the editor"
