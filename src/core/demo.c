@@ -64,7 +64,7 @@ struct build {
 static const char *const shared_keys[] = { "day", "time", "frame", "title", "inquiry", "period" };
 static const char *const guided_keys[] = { "template", "opens", "follows", "actions", "answers" };
 static const char *const note_keys[] = { "note", "tags" };
-#define N_OF(a) (sizeof a / sizeof a[0])
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 static int at(struct build *b, const struct ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

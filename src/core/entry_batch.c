@@ -276,7 +276,7 @@ static int link_all(struct entry_batch *b, int64_t entry, const struct px_strlis
 {
 	struct px_buf *links = people ? &b->person_links : &b->tag_links;
 	for (size_t i = 0; i < names->len; i++) {
-		int64_t id;
+		int64_t id = 0;
 		if (name_id(b, people ? &b->people : &b->tags, people ? SQL_PERSON_NEW : SQL_TAG_NEW,
 			    names->items[i], &id, err) < 0)
 			return -1;

@@ -333,8 +333,8 @@ static int read_all(const char *path, char **out, size_t *len, struct px_error *
 int import_file(struct journal *j, const char *path, const struct import_options *o,
 		struct import_summary *summary, struct px_error *err)
 {
-	char *buf;
-	size_t len;
+	char *buf = NULL;
+	size_t len = 0;
 	if (summary)
 		memset(summary, 0, sizeof *summary);
 	if (read_all(path, &buf, &len, err) < 0)

@@ -231,8 +231,7 @@ static int measures(struct ctx *c, struct px_error *err)
 		const char *name = (const char *)sqlite3_column_text(s, 0);
 		if (!n || strcmp(list[n - 1].name, name) != 0) {
 			px_grow((void **)&list, &cap, n + 1, sizeof *list);
-			list[n++] = (struct review_measure){ .name = arena_strdup(&ro->arena, name),
-							     .points = (void *)(uintptr_t)np };
+			list[n++] = (struct review_measure){ .name = arena_strdup(&ro->arena, name) };
 		}
 		px_grow((void **)&pts, &capp, np + 1, sizeof *pts);
 		db_col_copy(s, 1, pts[np].date, sizeof pts[np].date);
@@ -241,8 +240,8 @@ static int measures(struct ctx *c, struct px_error *err)
 		list[n - 1].n++;
 	}
 	struct review_measure *out = arena_array(&ro->arena, n + 1, sizeof *out);
-	for (size_t i = 0; i < n; i++) {
-		size_t first = (size_t)(uintptr_t)list[i].points;
+	/* The rows come by measure, so each measure's points follow the last's. */
+	for (size_t i = 0, first = 0; i < n; first += list[i].n, i++) {
 		struct review_point *p = arena_array(&ro->arena, list[i].n, sizeof *p);
 		memcpy(p, pts + first, list[i].n * sizeof *p);
 		double sum = 0;

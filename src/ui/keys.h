@@ -153,7 +153,7 @@ struct keymap {
 	const char *note;       /* one line for the help screen, or NULL */
 };
 
-#define KEYMAP(table, note) { table, sizeof table / sizeof table[0], note }
+#define KEYMAP(table, note) { (table), sizeof(table) / sizeof((table)[0]), (note) }
 
 /* The keys every screen that takes no text binds the same way. */
 #define KEYS_COMMON \

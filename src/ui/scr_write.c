@@ -31,6 +31,7 @@
 #include "praxis/text.h"
 
 #include <inttypes.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,8 +92,12 @@ static void label_parse(struct write *w, const char *label)
 			date_format(&a.date, w->period_start);
 			date_format(&b.date, w->period_end);
 		}
-	} else if (w->frame == FRAME_INQUIRY && sscanf(rest, "%lld", &id) == 1 && id > 0) {
-		w->inquiry_id = id;
+	} else if (w->frame == FRAME_INQUIRY) {
+		char *end;
+		errno = 0;
+		id = strtoll(rest, &end, 10);
+		if (end != rest && !errno && id > 0)
+			w->inquiry_id = id;
 	}
 }
 

@@ -103,7 +103,8 @@ static void install_signals(void)
 static void add_leave(const char *capname)
 {
 	const char *s = tigetstr(capname);
-	if (!s || s == (const char *)-1)
+	/* tigetstr answers (char *)-1 for a name that is not a string cap. */
+	if (!s || (intptr_t)s == -1)
 		return;
 	/* Skip terminfo padding ("$<5>"): nothing here needs it. */
 	for (; *s && leave_len < sizeof leave_seq; s++) {
