@@ -146,6 +146,8 @@ int cli_resolve_range(const char *cmd, const char *since, const char *until, con
  * (the caller frees).  On failure *out still holds the text as the editor
  * left it (or TEXT) so the caller can keep it as a draft. */
 int editor_run(const char *text, const char *suffix, char **out, struct px_error *err);
+/* Write all LEN bytes of S to FD (retrying short writes); 0 or -1. */
+int cli_write_all(int fd, const char *s, size_t len);
 /* Read the whole file PATH (at most MAX bytes, no symbolic link) into *OUT
  * (NUL-terminated, the caller frees) and its length into *LEN (may be NULL). */
 int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err);
