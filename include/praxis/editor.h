@@ -31,4 +31,8 @@ int editor_run(const char *text, const char *suffix, char **out, struct px_error
  * missing file is PX_ERR_NOT_FOUND, a larger one PX_ERR_LIMIT. */
 int editor_read_file(const char *path, size_t max, char **out, size_t *len, struct px_error *err);
 
+/* Write all LEN bytes of S to FD, retrying short and interrupted writes;
+ * 0, or -1 with errno set (ENOSPC on a full disk). */
+int editor_write_all(int fd, const char *s, size_t len);
+
 #endif

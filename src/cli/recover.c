@@ -40,20 +40,6 @@ static int make_private_dirs(char *dir)
 	}
 }
 
-static int write_all(int fd, const char *s, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		s += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* TEXT into a new file in DIR named after WHAT; the path in *PATH. */
 static int write_in(const char *dir, const char *what, const char *text, char **path)
 {
@@ -64,7 +50,7 @@ static int write_in(const char *dir, const char *what, const char *text, char **
 		px_buf_free(&name);
 		return -1;
 	}
-	int ok = fchmod(fd, 0600) == 0 && write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0;
+	int ok = fchmod(fd, 0600) == 0 && editor_write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0;
 	if (close(fd) != 0)
 		ok = 0;
 	if (!ok) {

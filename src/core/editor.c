@@ -25,7 +25,7 @@
 #define EDITOR_MAX_ARGS 32
 #define EDITOR_MAX_BYTES (64u * 1024 * 1024)
 
-static int write_all(int fd, const char *s, size_t len)
+int editor_write_all(int fd, const char *s, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, s, len);
@@ -165,7 +165,7 @@ int editor_run(const char *text, const char *suffix, char **out, struct px_error
 	if (fd < 0) {
 		px_error_set(err, PX_ERR_IO, "cannot make a temporary file: %s", strerror(errno));
 	} else {
-		int wrote = write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0;
+		int wrote = editor_write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0;
 		close(fd);
 		if (!wrote)
 			px_error_set(err, PX_ERR_IO, "cannot write a temporary file: %s",
