@@ -51,7 +51,7 @@ static int refuse_existing(const char *path)
 	struct stat st;
 	if (lstat(path, &st) == 0)
 		return cli_failf("%s: already exists; the demo only makes a new journal (try --db "
-				 "/tmp/praxis-demo.db)", path);
+				 "~/praxis-demo/journal.db)", path);
 	if (errno != ENOENT)
 		return cli_failf("%s: %s", path, strerror(errno));
 	return 0;

@@ -84,7 +84,7 @@ expect_out "Dropped it: no longer worth trying" "one action was dropped"
 before=$(sum "$DB")
 run "$PRAXIS" demo --db "$DB"
 expect_rc 1 "a second demo on the same file is refused"
-expect_err "praxis: $DB: already exists; the demo only makes a new journal (try --db /tmp/praxis-demo.db)" \
+expect_err "praxis: $DB: already exists; the demo only makes a new journal (try --db ~/praxis-demo/journal.db)" \
 	"and says why, with a path to try"
 expect_one_line_error "already exists: one line"
 check "the journal is unchanged, byte for byte" [ "$(sum "$DB")" = "$before" ]
