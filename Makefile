@@ -77,7 +77,7 @@ deps-ok:
 .PHONY: deps-ok
 
 # --- generated sources ---------------------------------------------------
-$(GEN_SCHEMA): $(SCHEMA) .ci/embed-schema.sh
+$(GEN_SCHEMA): $(SCHEMA) schema .ci/embed-schema.sh
 	$(call say,GEN,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)sh .ci/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
