@@ -121,7 +121,7 @@ enum req_group {
 	X(REVIEW_DATES, "review-period", GROUP_REVIEW, "Review any period: 'last week', '2026-03', '2026-Q1', FROM..TO") \
 	X(HELP, "help", GROUP_GENERAL, "Show the keys of this screen") \
 	X(COMMAND, "command", GROUP_GENERAL, "Run an action by name (the names are in this help)") \
-	X(REDRAW, "redraw", GROUP_GENERAL, "Redraw the screen") \
+	X(REDRAW, "redraw", GROUP_GENERAL, "Redraw the screen, reading the journal again") \
 	X(SUSPEND, "suspend", GROUP_GENERAL, "Suspend praxis (your shell's fg brings it back)") \
 	X(QUIT, "quit", GROUP_GENERAL, "Leave praxis (unfinished writing is kept as a draft)")
 

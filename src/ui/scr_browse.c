@@ -130,15 +130,13 @@ static void drop_back(struct browse *b, size_t k)
 	b->more_after = true;
 }
 
-/* Older rows, after the window's last one. */
-static void fetch_after(struct ui *ui, struct browse *b)
+/* Older rows, after the key (AT, ID); from the newest when AT is "". */
+static void fetch_older(struct ui *ui, struct browse *b, const char *at, int64_t id)
 {
 	struct entry_filter f;
 	set_filter(b, &f);
-	if (b->n) {
-		memcpy(f.after_occurred, b->rows[b->n - 1].occurred_at, sizeof f.after_occurred);
-		f.after_id = b->rows[b->n - 1].id;
-	}
+	snprintf(f.after_occurred, sizeof f.after_occurred, "%s", at);
+	f.after_id = id;
 	struct fetch got;
 	if (fetch(ui, b, &f, &got) < 0)
 		return;
@@ -150,6 +148,15 @@ static void fetch_after(struct ui *ui, struct browse *b)
 	free(got.rows);
 	if (b->n > BROWSE_KEEP)
 		drop_front(b, b->n - BROWSE_KEEP);
+}
+
+/* Older rows, after the window's last one. */
+static void fetch_after(struct ui *ui, struct browse *b)
+{
+	if (b->n)
+		fetch_older(ui, b, b->rows[b->n - 1].occurred_at, b->rows[b->n - 1].id);
+	else
+		fetch_older(ui, b, "", 0);
 }
 
 /* Newer rows, before the window's first one (fetched oldest first). */
@@ -302,22 +309,42 @@ static void run_search(struct ui *ui, struct browse *b)
 
 /* ---- loading ------------------------------------------------------------------- */
 
+/* Load again.  A filter or the query changed (STALE): from the top.  The
+ * journal changed (here or in another praxis): around the selected row,
+ * which stays selected, or the row now in its place when it has gone, so
+ * an entry written elsewhere never moves the list under the reader. */
 static void reload(struct ui *ui, struct browse *b)
 {
+	bool anchored = !b->stale && b->n;
+	int64_t keep = b->n ? b->rows[b->list.sel].id : 0;
+	char keep_at[20] = "";
+	if (b->n)
+		memcpy(keep_at, b->rows[b->list.sel].occurred_at, sizeof keep_at);
 	b->generation = ui->generation;
 	b->stale = false;
 	b->broken = false;
+	size_t sel = 0;
 	if (b->query) {
 		run_search(ui, b);
-		return;
+	} else {
+		clear_rows(b);
+		b->list.count = 0;
+		b->more_before = false;
+		if (anchored) {
+			/* (at, id) < (at, id + 1): the kept row itself comes first. */
+			fetch_older(ui, b, keep_at, keep + 1);
+			if (b->n) {
+				size_t older = b->n;
+				fetch_before(ui, b);
+				sel = b->n - older;
+			} else {
+				fetch_after(ui, b);   /* nothing at or past it is left */
+			}
+		} else {
+			fetch_after(ui, b);
+		}
 	}
-	int64_t keep = b->n ? b->rows[b->list.sel].id : 0;
-	clear_rows(b);
-	b->list.count = 0;
-	b->more_before = false;
-	fetch_after(ui, b);
-	size_t sel = 0;
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; anchored && i < b->n; i++)
 		if (b->rows[i].id == keep)
 			sel = i;
 	list_select(&b->list, sel);
