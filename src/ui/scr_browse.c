@@ -140,8 +140,10 @@ static void fetch_older(struct ui *ui, struct browse *b, const char *at, int64_t
 	struct fetch got;
 	if (fetch(ui, b, &f, &got) < 0)
 		return;
-	px_grow((void **)&b->rows, &b->cap, b->n + got.n, sizeof *b->rows);
-	memcpy(b->rows + b->n, got.rows, got.n * sizeof *got.rows);
+	if (got.n) {   /* none: got.rows is NULL, which memcpy may not be given */
+		px_grow((void **)&b->rows, &b->cap, b->n + got.n, sizeof *b->rows);
+		memcpy(b->rows + b->n, got.rows, got.n * sizeof *got.rows);
+	}
 	b->n += got.n;
 	b->list.count = b->n;
 	b->more_after = got.n == BROWSE_PAGE;
