@@ -44,12 +44,13 @@ enum req_group {
 	GROUP_WRITE,
 	GROUP_EDIT,
 	GROUP_FIND,
+	GROUP_EXPORT,
 	GROUP_ENTRY,
 	GROUP_INQUIRY,
 	GROUP_REVIEW,
 	GROUP_GENERAL,
 };
-#define GROUP_COUNT 9
+#define GROUP_COUNT 10
 
 /* X(identifier, name, group, help sentence) */
 #define UI_REQUESTS(X) \
@@ -102,6 +103,7 @@ enum req_group {
 	X(FILTER_INQUIRY, "inquiry-filter", GROUP_FIND, "Show the entries of one inquiry") \
 	X(FILTER_DATES, "dates", GROUP_FIND, "Show a date range ('last week', '2026-03', FROM..TO)") \
 	X(FILTER_CLEAR, "clear", GROUP_FIND, "Clear the search and every filter") \
+	X(EXPORT, "export", GROUP_EXPORT, "Export the entries listed, as filtered, to a file") \
 	X(EDIT, "edit", GROUP_ENTRY, "Edit the entry") \
 	X(EDIT_EXTERNAL, "edit-external", GROUP_ENTRY, "Edit the entry in $EDITOR") \
 	X(TAG, "tag", GROUP_ENTRY, "Add tags to the entry (-name takes one off)") \

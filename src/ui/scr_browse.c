@@ -15,10 +15,12 @@
  * after the loop has handled every key already typed.
  */
 #include "draw.h"
+#include "export_flow.h"
 #include "list.h"
 #include "screen.h"
 
 #include "praxis/buf.h"
+#include "praxis/export.h"
 #include "praxis/inquiry.h"
 #include "praxis/search.h"
 #include "praxis/text.h"
@@ -53,6 +55,7 @@ struct browse {
 	unsigned long generation;
 	bool stale;                 /* a filter or the query changed: load again */
 	bool broken;                /* the last load failed: do not retry every frame */
+	struct export_flow *export; /* E's questions, while they are asked */
 };
 
 static void clear_rows(struct browse *b)
@@ -632,6 +635,82 @@ static void clear_filters(struct browse *b)
 	b->stale = true;
 }
 
+/* ---- export ------------------------------------------------------------------------------ */
+
+struct id_list {
+	int64_t *ids;
+	size_t n, cap;
+};
+
+static int add_hit_id(const struct search_hit *hit, void *ctx)
+{
+	struct id_list *l = ctx;
+	px_grow((void **)&l->ids, &l->cap, l->n + 1, sizeof *l->ids);
+	l->ids[l->n++] = hit->id;
+	return 0;
+}
+
+/* Every entry the search matches, as the header counts them (not only the
+ * rows loaded so far), into *IDS.  -1 with the status line set. */
+static int search_ids(struct ui *ui, const struct browse *b, int64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	if (b->hits > EXPORT_MAX_IDS) {
+		ui_error(ui, "the search matches %" PRId64 " entries, more than the %d one export "
+			 "takes: narrow it with a filter", b->hits, EXPORT_MAX_IDS);
+		return -1;
+	}
+	struct search_options opt;
+	search_options(b, &opt, 0);
+	opt.limit = EXPORT_MAX_IDS;
+	opt.mark_open = opt.mark_close = NULL;
+	struct id_list got = { NULL, 0, 0 };
+	struct px_error err;
+	px_error_clear(&err);
+	if (search_run(ui->j, b->match, &opt, add_hit_id, &got, &err) < 0) {
+		free(got.ids);
+		ui_error_px(ui, &err);
+		return -1;
+	}
+	*ids = got.ids;
+	*n = got.n;
+	return 0;
+}
+
+/* E: export exactly what the list shows.  Without a search that is the
+ * filters, which the export selection takes as they are; a search is
+ * filtered by frame, tag and dates only (the header says so), and its
+ * matches are passed as ids, every one the header counts. */
+static int export_list(struct ui *ui, struct browse *b)
+{
+	if (b->search_error) {
+		ui_error(ui, "nothing to export: the search cannot run (%s)", b->search_error);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	struct entry_filter f;
+	set_filter(b, &f);
+	struct export_selection sel;
+	export_selection_from_filter(&sel, &f);
+	int64_t *ids = NULL;
+	if (b->query) {
+		size_t n;
+		if (search_ids(ui, b, &ids, &n) < 0)
+			return UI_HANDLED | UI_REDRAW;
+		if (n == 0) {
+			ui_status(ui, "Nothing to export: the search matches no entry");
+			return UI_HANDLED | UI_REDRAW;
+		}
+		sel.person = NULL;
+		sel.inquiry_id = 0;
+		sel.ids = ids;
+		sel.n_ids = n;
+	}
+	int flags = export_flow_start(ui, &b->export, &sel);
+	free(ids);
+	return flags;
+}
+
 /* ---- keys -------------------------------------------------------------------------------- */
 
 static int browse_move(struct ui *ui, struct browse *b, enum req req)
@@ -693,6 +772,7 @@ static int browse_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 			    NULL, dates_done, NULL, b);
 		return UI_HANDLED | UI_REDRAW;
 	case REQ_FILTER_CLEAR: clear_filters(b); return UI_HANDLED | UI_REDRAW;
+	case REQ_EXPORT: return export_list(ui, b);
 	case REQ_UNDO: return ui_undo_trash(ui);
 	case REQ_REVIEW: {
 		/* The period the list shows, or this month. */
@@ -750,6 +830,7 @@ static void browse_leave(struct ui *ui, struct screen *s)
 	clear_rows(b);
 	free(b->rows);
 	clear_filters(b);
+	export_flow_free(&b->export);
 	free(b);
 }
 
@@ -761,7 +842,7 @@ static const struct key_binding browse_bindings[] = {
 	{ 'f', REQ_FILTER_FRAME }, { 't', REQ_FILTER_TAG }, { '#', REQ_FILTER_TAG },
 	{ 'p', REQ_FILTER_PERSON }, { '@', REQ_FILTER_PERSON }, { 'I', REQ_FILTER_INQUIRY },
 	{ 'd', REQ_FILTER_DATES }, { 'x', REQ_FILTER_CLEAR }, { 'u', REQ_UNDO },
-	{ 'H', REQ_HOME }, { 'R', REQ_REVIEW },
+	{ 'H', REQ_HOME }, { 'R', REQ_REVIEW }, { 'E', REQ_EXPORT },
 	KEYS_COMMON,
 };
 static const struct keymap browse_keys =
