@@ -72,6 +72,11 @@ const char *export_format_name(enum export_format f);
 int export_format_parse(const char *name, enum export_format *out, struct px_error *err);
 /* 1 for DOCX and PDF, which need pandoc. */
 int export_format_binary(enum export_format f);
+/* Whether F can be written here: 0, or for DOCX and PDF without PANDOC
+ * (NULL: "pandoc" on $PATH) -1 with the PX_ERR_NOT_FOUND error naming the
+ * package that export_to_path would fail with.  For a face to offer only
+ * what works, before asking for a file. */
+int export_format_ready(enum export_format f, const char *pandoc, struct px_error *err);
 
 struct export_selection {
 	int frame;                  /* -1: any, else enum entry_frame */

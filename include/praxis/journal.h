@@ -77,6 +77,16 @@ int journal_begin(struct journal *j, struct px_error *err);
 int journal_commit(struct journal *j, struct px_error *err);
 void journal_rollback(struct journal *j);
 
+/* Whether another connection (another praxis, a `praxis add` in another
+ * terminal) committed a change to the journal since the last call, or
+ * since it was opened: 1 yes, 0 no, -1 with ERR set.  This handle's own
+ * changes do not count; a face that keeps the journal open (the UI)
+ * calls it when idle and before handling keys, to show what others
+ * wrote.  It costs one read of a counter SQLite keeps in the journal's
+ * shared memory (PRAGMA data_version), no table is read; a journal
+ * opened read-only from read-only media never changes. */
+int journal_changed(struct journal *j, struct px_error *err);
+
 /* Integrity and foreign-key check.  Calls FN once per problem found (a
  * readable line); returns the number of problems, or -1 on error. */
 int journal_check(struct journal *j, void (*fn)(const char *problem, void *ctx), void *ctx,

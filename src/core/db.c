@@ -676,8 +676,29 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 		journal_close(j);
 		return -1;
 	}
+	/* What journal_changed compares with: changes from here on. */
+	if (journal_changed(j, err) < 0) {
+		journal_close(j);
+		return -1;
+	}
 	*out = j;
 	return 0;
+}
+
+int journal_changed(struct journal *j, struct px_error *err)
+{
+	static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+	sqlite3_stmt *s = db_stmt(j, SQL_DATA_VERSION, err);
+	if (!s)
+		return -1;
+	int rc = sqlite3_step(s);
+	int64_t version = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(j, rc, "checking the journal for changes", err);
+	int changed = version != j->data_version;
+	j->data_version = version;
+	return changed;
 }
 
 int journal_close(struct journal *j)

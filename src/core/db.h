@@ -33,6 +33,7 @@ struct journal {
 	int tx_failed;     /* an inner level rolled back: the outer commit must not */
 	struct stmt_slot *stmts;
 	size_t nstmts, capstmts;
+	int64_t data_version;  /* PRAGMA data_version when journal_changed last looked */
 };
 
 /* A cached, reset statement for SQL (a string literal), or NULL with ERR set. */

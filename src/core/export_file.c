@@ -72,6 +72,17 @@ static int no_pandoc(enum export_format f, struct px_error *err)
 			    "is 'pandoc')");
 }
 
+int export_format_ready(enum export_format f, const char *pandoc, struct px_error *err)
+{
+	if (!export_format_binary(f))
+		return 0;
+	char *found = find_pandoc(pandoc);
+	if (!found)
+		return no_pandoc(f, err);
+	free(found);
+	return 0;
+}
+
 /* Read what the child says on FD, keeping its first line. */
 static void read_first_line(int fd, char *out, size_t size)
 {

@@ -29,6 +29,7 @@ static const char *const group_names[GROUP_COUNT] = {
 	[GROUP_WRITE] = "Writing",
 	[GROUP_EDIT] = "Editing text",
 	[GROUP_FIND] = "Finding",
+	[GROUP_EXPORT] = "Exporting",
 	[GROUP_ENTRY] = "This entry",
 	[GROUP_INQUIRY] = "This inquiry",
 	[GROUP_REVIEW] = "This review",

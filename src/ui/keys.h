@@ -44,12 +44,13 @@ enum req_group {
 	GROUP_WRITE,
 	GROUP_EDIT,
 	GROUP_FIND,
+	GROUP_EXPORT,
 	GROUP_ENTRY,
 	GROUP_INQUIRY,
 	GROUP_REVIEW,
 	GROUP_GENERAL,
 };
-#define GROUP_COUNT 9
+#define GROUP_COUNT 10
 
 /* X(identifier, name, group, help sentence) */
 #define UI_REQUESTS(X) \
@@ -102,6 +103,7 @@ enum req_group {
 	X(FILTER_INQUIRY, "inquiry-filter", GROUP_FIND, "Show the entries of one inquiry") \
 	X(FILTER_DATES, "dates", GROUP_FIND, "Show a date range ('last week', '2026-03', FROM..TO)") \
 	X(FILTER_CLEAR, "clear", GROUP_FIND, "Clear the search and every filter") \
+	X(EXPORT, "export", GROUP_EXPORT, "Export the entries listed, as filtered, to a file") \
 	X(EDIT, "edit", GROUP_ENTRY, "Edit the entry") \
 	X(EDIT_EXTERNAL, "edit-external", GROUP_ENTRY, "Edit the entry in $EDITOR") \
 	X(TAG, "tag", GROUP_ENTRY, "Add tags to the entry (-name takes one off)") \
@@ -121,7 +123,7 @@ enum req_group {
 	X(REVIEW_DATES, "review-period", GROUP_REVIEW, "Review any period: 'last week', '2026-03', '2026-Q1', FROM..TO") \
 	X(HELP, "help", GROUP_GENERAL, "Show the keys of this screen") \
 	X(COMMAND, "command", GROUP_GENERAL, "Run an action by name (the names are in this help)") \
-	X(REDRAW, "redraw", GROUP_GENERAL, "Redraw the screen") \
+	X(REDRAW, "redraw", GROUP_GENERAL, "Redraw the screen, reading the journal again") \
 	X(SUSPEND, "suspend", GROUP_GENERAL, "Suspend praxis (your shell's fg brings it back)") \
 	X(QUIT, "quit", GROUP_GENERAL, "Leave praxis (unfinished writing is kept as a draft)")
 

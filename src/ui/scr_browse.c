@@ -15,10 +15,12 @@
  * after the loop has handled every key already typed.
  */
 #include "draw.h"
+#include "export_flow.h"
 #include "list.h"
 #include "screen.h"
 
 #include "praxis/buf.h"
+#include "praxis/export.h"
 #include "praxis/inquiry.h"
 #include "praxis/search.h"
 #include "praxis/text.h"
@@ -53,6 +55,7 @@ struct browse {
 	unsigned long generation;
 	bool stale;                 /* a filter or the query changed: load again */
 	bool broken;                /* the last load failed: do not retry every frame */
+	struct export_flow *export; /* E's questions, while they are asked */
 };
 
 static void clear_rows(struct browse *b)
@@ -130,26 +133,35 @@ static void drop_back(struct browse *b, size_t k)
 	b->more_after = true;
 }
 
-/* Older rows, after the window's last one. */
-static void fetch_after(struct ui *ui, struct browse *b)
+/* Older rows, after the key (AT, ID); from the newest when AT is "". */
+static void fetch_older(struct ui *ui, struct browse *b, const char *at, int64_t id)
 {
 	struct entry_filter f;
 	set_filter(b, &f);
-	if (b->n) {
-		memcpy(f.after_occurred, b->rows[b->n - 1].occurred_at, sizeof f.after_occurred);
-		f.after_id = b->rows[b->n - 1].id;
-	}
+	snprintf(f.after_occurred, sizeof f.after_occurred, "%s", at);
+	f.after_id = id;
 	struct fetch got;
 	if (fetch(ui, b, &f, &got) < 0)
 		return;
-	px_grow((void **)&b->rows, &b->cap, b->n + got.n, sizeof *b->rows);
-	memcpy(b->rows + b->n, got.rows, got.n * sizeof *got.rows);
+	if (got.n) {   /* none: got.rows is NULL, which memcpy may not be given */
+		px_grow((void **)&b->rows, &b->cap, b->n + got.n, sizeof *b->rows);
+		memcpy(b->rows + b->n, got.rows, got.n * sizeof *got.rows);
+	}
 	b->n += got.n;
 	b->list.count = b->n;
 	b->more_after = got.n == BROWSE_PAGE;
 	free(got.rows);
 	if (b->n > BROWSE_KEEP)
 		drop_front(b, b->n - BROWSE_KEEP);
+}
+
+/* Older rows, after the window's last one. */
+static void fetch_after(struct ui *ui, struct browse *b)
+{
+	if (b->n)
+		fetch_older(ui, b, b->rows[b->n - 1].occurred_at, b->rows[b->n - 1].id);
+	else
+		fetch_older(ui, b, "", 0);
 }
 
 /* Newer rows, before the window's first one (fetched oldest first). */
@@ -302,22 +314,42 @@ static void run_search(struct ui *ui, struct browse *b)
 
 /* ---- loading ------------------------------------------------------------------- */
 
+/* Load again.  A filter or the query changed (STALE): from the top.  The
+ * journal changed (here or in another praxis): around the selected row,
+ * which stays selected, or the row now in its place when it has gone, so
+ * an entry written elsewhere never moves the list under the reader. */
 static void reload(struct ui *ui, struct browse *b)
 {
+	bool anchored = !b->stale && b->n;
+	int64_t keep = b->n ? b->rows[b->list.sel].id : 0;
+	char keep_at[20] = "";
+	if (b->n)
+		memcpy(keep_at, b->rows[b->list.sel].occurred_at, sizeof keep_at);
 	b->generation = ui->generation;
 	b->stale = false;
 	b->broken = false;
+	size_t sel = 0;
 	if (b->query) {
 		run_search(ui, b);
-		return;
+	} else {
+		clear_rows(b);
+		b->list.count = 0;
+		b->more_before = false;
+		if (anchored) {
+			/* (at, id) < (at, id + 1): the kept row itself comes first. */
+			fetch_older(ui, b, keep_at, keep + 1);
+			if (b->n) {
+				size_t older = b->n;
+				fetch_before(ui, b);
+				sel = b->n - older;
+			} else {
+				fetch_after(ui, b);   /* nothing at or past it is left */
+			}
+		} else {
+			fetch_after(ui, b);
+		}
 	}
-	int64_t keep = b->n ? b->rows[b->list.sel].id : 0;
-	clear_rows(b);
-	b->list.count = 0;
-	b->more_before = false;
-	fetch_after(ui, b);
-	size_t sel = 0;
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; anchored && i < b->n; i++)
 		if (b->rows[i].id == keep)
 			sel = i;
 	list_select(&b->list, sel);
@@ -603,6 +635,82 @@ static void clear_filters(struct browse *b)
 	b->stale = true;
 }
 
+/* ---- export ------------------------------------------------------------------------------ */
+
+struct id_list {
+	int64_t *ids;
+	size_t n, cap;
+};
+
+static int add_hit_id(const struct search_hit *hit, void *ctx)
+{
+	struct id_list *l = ctx;
+	px_grow((void **)&l->ids, &l->cap, l->n + 1, sizeof *l->ids);
+	l->ids[l->n++] = hit->id;
+	return 0;
+}
+
+/* Every entry the search matches, as the header counts them (not only the
+ * rows loaded so far), into *IDS.  -1 with the status line set. */
+static int search_ids(struct ui *ui, const struct browse *b, int64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	if (b->hits > EXPORT_MAX_IDS) {
+		ui_error(ui, "the search matches %" PRId64 " entries, more than the %d one export "
+			 "takes: narrow it with a filter", b->hits, EXPORT_MAX_IDS);
+		return -1;
+	}
+	struct search_options opt;
+	search_options(b, &opt, 0);
+	opt.limit = EXPORT_MAX_IDS;
+	opt.mark_open = opt.mark_close = NULL;
+	struct id_list got = { NULL, 0, 0 };
+	struct px_error err;
+	px_error_clear(&err);
+	if (search_run(ui->j, b->match, &opt, add_hit_id, &got, &err) < 0) {
+		free(got.ids);
+		ui_error_px(ui, &err);
+		return -1;
+	}
+	*ids = got.ids;
+	*n = got.n;
+	return 0;
+}
+
+/* E: export exactly what the list shows.  Without a search that is the
+ * filters, which the export selection takes as they are; a search is
+ * filtered by frame, tag and dates only (the header says so), and its
+ * matches are passed as ids, every one the header counts. */
+static int export_list(struct ui *ui, struct browse *b)
+{
+	if (b->search_error) {
+		ui_error(ui, "nothing to export: the search cannot run (%s)", b->search_error);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	struct entry_filter f;
+	set_filter(b, &f);
+	struct export_selection sel;
+	export_selection_from_filter(&sel, &f);
+	int64_t *ids = NULL;
+	if (b->query) {
+		size_t n;
+		if (search_ids(ui, b, &ids, &n) < 0)
+			return UI_HANDLED | UI_REDRAW;
+		if (n == 0) {
+			ui_status(ui, "Nothing to export: the search matches no entry");
+			return UI_HANDLED | UI_REDRAW;
+		}
+		sel.person = NULL;
+		sel.inquiry_id = 0;
+		sel.ids = ids;
+		sel.n_ids = n;
+	}
+	int flags = export_flow_start(ui, &b->export, &sel);
+	free(ids);
+	return flags;
+}
+
 /* ---- keys -------------------------------------------------------------------------------- */
 
 static int browse_move(struct ui *ui, struct browse *b, enum req req)
@@ -664,6 +772,7 @@ static int browse_key(struct ui *ui, struct screen *s, enum req req, int32_t key
 			    NULL, dates_done, NULL, b);
 		return UI_HANDLED | UI_REDRAW;
 	case REQ_FILTER_CLEAR: clear_filters(b); return UI_HANDLED | UI_REDRAW;
+	case REQ_EXPORT: return export_list(ui, b);
 	case REQ_UNDO: return ui_undo_trash(ui);
 	case REQ_REVIEW: {
 		/* The period the list shows, or this month. */
@@ -721,6 +830,7 @@ static void browse_leave(struct ui *ui, struct screen *s)
 	clear_rows(b);
 	free(b->rows);
 	clear_filters(b);
+	export_flow_free(&b->export);
 	free(b);
 }
 
@@ -732,7 +842,7 @@ static const struct key_binding browse_bindings[] = {
 	{ 'f', REQ_FILTER_FRAME }, { 't', REQ_FILTER_TAG }, { '#', REQ_FILTER_TAG },
 	{ 'p', REQ_FILTER_PERSON }, { '@', REQ_FILTER_PERSON }, { 'I', REQ_FILTER_INQUIRY },
 	{ 'd', REQ_FILTER_DATES }, { 'x', REQ_FILTER_CLEAR }, { 'u', REQ_UNDO },
-	{ 'H', REQ_HOME }, { 'R', REQ_REVIEW },
+	{ 'H', REQ_HOME }, { 'R', REQ_REVIEW }, { 'E', REQ_EXPORT },
 	KEYS_COMMON,
 };
 static const struct keymap browse_keys =

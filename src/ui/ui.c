@@ -183,7 +183,10 @@ static int run_request(struct ui *ui, enum req req, int32_t key)
 		ui_ask_text(ui, ":", NULL, command_done, NULL, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	case REQ_REDRAW:
+		/* Read the journal again as well: what a person pressing ^L
+		 * wants to see is the journal as it is now. */
 		clearok(curscr, TRUE);
+		ui_changed(ui);
 		return UI_HANDLED | UI_REDRAW;
 	case REQ_SUSPEND:
 		/* Unsaved writing becomes a draft first: a stopped job can be killed. */
@@ -290,8 +293,25 @@ static bool tick_all(struct ui *ui)
 	return flags & (UI_REDRAW | UI_POP | UI_QUIT);
 }
 
+/* Whether another praxis (`praxis add` in another terminal) changed the
+ * journal since the last look: the screens then reload when next drawn,
+ * as after a change of the UI's own.  Asked once per turn of the loop,
+ * after a tick and before a burst of keys, so a key never acts on rows
+ * older than what the journal holds; it reads a counter, not a table. */
+static bool others_wrote(struct ui *ui)
+{
+	struct px_error err;
+	px_error_clear(&err);
+	if (journal_changed(ui->j, &err) <= 0)
+		return false;   /* an error here is not worth a word: the next read says it */
+	trace_event("journal", "changed elsewhere");
+	ui_changed(ui);
+	return true;
+}
+
 /* Frames are drawn when something changed: a key, a resize, a tick that
- * saved, a new day; an idle praxis does no work between ticks. */
+ * saved, a new day, another praxis writing; an idle praxis does no work
+ * between ticks but look at one counter. */
 static void loop(struct ui *ui)
 {
 	bool dirty = true;
@@ -301,6 +321,8 @@ static void loop(struct ui *ui)
 		dirty = false;
 		int32_t key;
 		int got = term_read_key(UI_TICK_MS, &key);
+		if (others_wrote(ui))
+			dirty = true;
 		char today[sizeof ui->today];
 		memcpy(today, ui->today, sizeof today);
 		while (got) {

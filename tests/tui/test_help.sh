@@ -33,6 +33,7 @@ has "Keys: Browse" "help for Browse"
 has "Search as you type" "Browse's help lists /"
 has "Show one frame only" "and the filters"
 has "Clear the search and every filter" "and clearing them"
+has "Export the entries listed, as filtered, to a file" "and exporting what they show"
 tui_keys Escape
 tui_wait "1 entry" "Esc closes help"
 

@@ -586,6 +586,13 @@ static void test_pandoc(void **state)
 	assert_string_equal(err.msg, "DOCX export needs pandoc, which is not installed (the Debian "
 			    "package is 'pandoc')");
 	assert_int_equal(access(path, F_OK), -1);
+	/* Asked before a file is named, the answer is the same. */
+	px_error_clear(&err);
+	assert_int_equal(export_format_ready(EXPORT_PDF, "/nonexistent/pandoc", &err), -1);
+	assert_int_equal(err.code, PX_ERR_NOT_FOUND);
+	assert_non_null(strstr(err.msg, "PDF export needs pandoc"));
+	assert_int_equal(export_format_ready(EXPORT_MARKDOWN, "/nonexistent/pandoc", &err), 0);
+	assert_int_equal(export_format_ready(EXPORT_JSON, "/nonexistent/pandoc", &err), 0);
 	/* A stand-in pandoc that copies its Markdown input to --output. */
 	char fake[160];
 	snprintf(fake, sizeof fake, "%s/pandoc", f->dir);
@@ -596,6 +603,7 @@ static void test_pandoc(void **state)
 	chmod(fake, 0700);
 	o.pandoc = fake;
 	px_error_clear(&err);
+	assert_int_equal(export_format_ready(EXPORT_DOCX, fake, &err), 0);
 	assert_int_equal(export_to_path(f->j, &o, path, &r, &err), 0);
 	export_report_free(&r);
 	char *text = slurp(path);

@@ -249,6 +249,36 @@ static void test_close_reports_open_transaction(void **state)
 	assert_int_equal(journal_close(j), 0);
 }
 
+/* A second handle (the UI) learns of what the first (the CLI) commits,
+ * once per change, and never of its own changes or of a rolled-back one. */
+static void test_changed_sees_other_connections(void **state)
+{
+	struct fixture *f = *state;
+	struct journal *ui = NULL, *cli = NULL;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(journal_open(f->path, JOURNAL_CREATE, &ui, &err), 0);
+	assert_int_equal(journal_changed(ui, &err), 0);
+	assert_int_equal(journal_open(f->path, 0, &cli, &err), 0);
+	assert_int_equal(journal_changed(ui, &err), 0);   /* opening is no change */
+	add_note(cli, "written elsewhere");
+	assert_int_equal(journal_changed(ui, &err), 1);
+	assert_int_equal(journal_changed(ui, &err), 0);   /* told once */
+	add_note(ui, "written here");
+	assert_int_equal(journal_changed(ui, &err), 0);   /* its own change */
+	assert_int_equal(journal_changed(cli, &err), 1);
+	assert_int_equal(journal_begin(cli, &err), 0);
+	add_note(cli, "never committed");
+	journal_rollback(cli);
+	assert_int_equal(journal_changed(ui, &err), 0);
+	add_note(cli, "one");
+	add_note(cli, "two");
+	assert_int_equal(journal_changed(ui, &err), 1);   /* two changes, one answer */
+	assert_int_equal(journal_changed(ui, &err), 0);
+	assert_int_equal(journal_close(cli), 0);
+	assert_int_equal(journal_close(ui), 0);
+}
+
 static void test_backup_is_complete_and_private(void **state)
 {
 	struct fixture *f = *state;
@@ -347,6 +377,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_readonly_file_opens_for_reading, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nested_transaction_rolls_back_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_reports_open_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_sees_other_connections, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_is_complete_and_private, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_passes_on_fresh_journal, setup, teardown),
 		cmocka_unit_test(test_default_path_order),
