@@ -120,6 +120,12 @@ static void test_compile_quotes_every_term(void **state)
 		{ "TAG:#power", "tags : \"power\"" },
 		{ "#Delegation", "tags : \"Delegation\"" },
 		{ "title:hand*", "title : \"hand\" *" },
+		/* A start the index's stems cut into also asks for those stems. */
+		{ "delegat*", "(\"delegat\" * OR \"deleg\")" },
+		{ "title:delegat*", "(title : \"delegat\" * OR title : \"deleg\")" },
+		{ "x -Delegat*", "(\"x\") NOT (\"Delegat\" * OR \"deleg\")" },
+		{ "\"delegat\"*", "(\"delegat\" * OR \"deleg\")" },
+		{ "d\xc3\xa9legat*", "\"d\xc3\xa9legat\" *" },   /* not ASCII: not stemmed here */
 		{ "title:\"the handover\"", "title : \"the handover\"" },
 		{ "x -tag:draft", "(\"x\") NOT tags : \"draft\"" },
 		{ "it's", "\"it's\"" },
@@ -307,6 +313,11 @@ static void test_phrase_prefix_or_and_exclusion(void **state)
 	assert_int_equal(count(f->j, "hand*", NULL), 3);   /* handover, Handing */
 	assert_int_equal(count(f->j, "hand", NULL), 1);    /* Handing, stemmed */
 
+	/* The start of a word finds its forms even where the stored stem is
+	 * shorter than what was typed: handover, Handing (stem "hand"). */
+	assert_int_equal(count(f->j, "handi*", NULL), 1);
+	assert_int_equal(count(f->j, "feedb*", NULL), 1);
+
 	assert_int_equal(count(f->j, "feedback OR supervision", NULL), 2);
 	assert_int_equal(count(f->j, "trust feedback OR supervision", NULL), 1);
 	h = run(f->j, "trust feedback OR supervision", NULL);
@@ -319,6 +330,37 @@ static void test_phrase_prefix_or_and_exclusion(void **state)
 	assert_int_equal(count(f->j, "team -trust -badly", NULL), 0);
 	assert_int_equal(count(f->j, "team -\"trust in\"", NULL), 2);
 	assert_int_equal(count(f->j, "rota AND handover", NULL), 1);
+}
+
+/* Every form of a word by the start a learner types, however far into its
+ * ending they got, and nothing that merely shares the letters. */
+static void test_prefix_finds_stemmed_forms(void **state)
+{
+	struct journal_fixture *f = *state;
+	static const char *const bodies[] = {
+		"I delegated the rota to Sam.", "Delegation is hard.",
+		"We discussed delegating tasks.", "The delegate arrived late.",
+		"Coaching the new starter.", "The coach said so.", "Deleting old notes.",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+		fixture_add(f->j, &(struct entry_spec){ .body = bodies[i] });
+	static const struct {
+		const char *query;
+		int n;
+	} cases[] = {
+		{ "delegat*", 4 }, { "delegati*", 4 }, { "Delegat*", 4 }, { "deleg*", 4 },
+		{ "delegat", 0 },           /* a whole word: no such word */
+		{ "coachi*", 2 }, { "coachin*", 2 }, { "coac*", 2 },
+		{ "dele*", 5 },             /* deleting too: it begins so */
+		{ "delet*", 1 },
+		{ "title:delegat*", 0 },    /* the column still holds */
+		{ "rota -delegat*", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int got = count(f->j, cases[i].query, NULL);
+		if (got != cases[i].n)
+			fail_msg("'%s': %d hits, not %d", cases[i].query, got, cases[i].n);
+	}
 }
 
 static void test_tag_and_title_columns(void **state)
@@ -553,6 +595,7 @@ int main(void)
 		JOURNAL_TEST(test_title_match_ranks_above_body_match),
 		JOURNAL_TEST(test_phrase_prefix_or_and_exclusion),
 		JOURNAL_TEST(test_rank_window),
+		JOURNAL_TEST(test_prefix_finds_stemmed_forms),
 		JOURNAL_TEST(test_tag_and_title_columns),
 		JOURNAL_TEST(test_trashed_entries_never_found),
 		JOURNAL_TEST(test_snippet_marks_the_match),
