@@ -487,6 +487,27 @@ static void test_draft_survives_a_crash(void **state)
 	assert_null(e);
 }
 
+/* A review's draft keeps its period as two dates; resumed, it is the
+ * month again, not a span of days that happens to be one. */
+static void test_review_draft_resumes_its_period(void **state)
+{
+	struct fixture *f = *state;
+	struct engine *e = start(f, "mini-review", -1, 0);
+	answer_text(e, NULL);
+	int64_t draft = engine_draft_id(e);
+	engine_free(e);
+	struct px_error err;
+	px_error_clear(&err);
+	e = NULL;
+	assert_int_equal(engine_resume(f->j, f->set, draft, &e, &err), 0);
+	assert_string_equal(step_id(e), "last_focus");
+	assert_int_equal(engine_back(e, &err), 0);
+	const char *from;
+	assert_non_null(engine_recall(e, &from));
+	assert_string_equal(from, "from the review of March 2026");
+	engine_free(e);
+}
+
 static void test_discard_and_refusals_keep_draft(void **state)
 {
 	struct fixture *f = *state;
@@ -926,6 +947,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_scale_comparisons, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_kind_refuses_bad_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_survives_a_crash, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_draft_resumes_its_period, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard_and_refusals_keep_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cycle_plan_due_follow_up_next, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_run_reads_facts, setup, teardown),
