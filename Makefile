@@ -50,6 +50,8 @@ UI_SRC   := $(sort $(wildcard src/ui/*.c))
 APP_SRC  := $(CLI_SRC) $(UI_SRC)
 SCHEMA   := $(sort $(wildcard schema/[0-9][0-9][0-9][0-9]_*.sql))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+# The sandbox and entry maker every unit test links with.
+UNIT_FIXTURE := tests/unit/fixture.c tests/unit/fixture.h
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 PROMPTS  := $(sort $(wildcard prompts/*.yaml prompts/vocab/*.yaml))
 DEMO     := $(sort $(wildcard prompts/demo/*.yaml))
@@ -115,10 +117,10 @@ build/check/praxis: $(CHECK_APP_OBJ) build/check/libpraxis.a
 	$(Q)$(CC) $(CHECK_LDFLAGS) -o $@ $(CHECK_APP_OBJ) build/check/libpraxis.a $(PKG_LIBS) -lm
 	$(Q)ln -sfn ../../prompts build/check/prompts
 
-build/check/tests/%: tests/unit/%.c build/check/libpraxis.a
+build/check/tests/%: tests/unit/%.c $(UNIT_FIXTURE) build/check/libpraxis.a
 	$(call say,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CHECK_CFLAGS) $(CHECK_LDFLAGS) $< -o $@ build/check/libpraxis.a \
+	$(Q)$(CC) $(CHECK_CFLAGS) $(CHECK_LDFLAGS) $< tests/unit/fixture.c -o $@ build/check/libpraxis.a \
 		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
 
 check: deps-check
@@ -223,10 +225,10 @@ build/valgrind/praxis.bin: $(VG_APP_OBJ) build/valgrind/libpraxis.a
 	$(Q)$(CC) -o $@ $(VG_APP_OBJ) build/valgrind/libpraxis.a $(PKG_LIBS) -lm
 	$(Q)ln -sfn ../../prompts build/valgrind/prompts
 
-build/valgrind/tests/%.bin: tests/unit/%.c build/valgrind/libpraxis.a
+build/valgrind/tests/%.bin: tests/unit/%.c $(UNIT_FIXTURE) build/valgrind/libpraxis.a
 	$(call say,CC,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(call LINK_CFLAGS,$(VG_CFLAGS)) $< -o $@ build/valgrind/libpraxis.a \
+	$(Q)$(CC) $(call LINK_CFLAGS,$(VG_CFLAGS)) $< tests/unit/fixture.c -o $@ build/valgrind/libpraxis.a \
 		$(PKG_LIBS) $$(pkg-config --cflags --libs cmocka) -lm
 
 build/valgrind/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_HDRS) build/valgrind/libpraxis.a

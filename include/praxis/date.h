@@ -135,7 +135,8 @@ int date_parse_expr(const char *text, const struct px_datetime *now, enum date_b
  *   year, this year, last year
  *   2026   2026-03   2026-W10   2026-Q1
  *   FROM..TO  where each side is a date expression (DATE_PAST); an empty
- *             FROM is 1900-01-01 and an empty TO is today (DATE_UNIT_CUSTOM)
+ *             FROM is 1900-01-01 and an empty TO is today
+ *             (DATE_UNIT_CUSTOM, unless it spans one unit exactly: date_range_of)
  *   any other date expression (DATE_PAST): that one day
  */
 int date_parse_range(const char *text, const struct px_datetime *now,
@@ -156,6 +157,13 @@ void date_range_next(const struct px_date_range *r, struct px_date_range *out);
  * (DATE_UNIT_DAY). */
 void date_range_containing(const struct px_date *d, enum date_unit unit,
 			   struct px_date_range *out);
+
+/* FROM..TO (FROM not after TO) as the period it is: a single day, or a
+ * whole ISO week, calendar month, quarter or year, is that unit, so that
+ * it is labelled and stepped as one (a span stored as two dates, in a
+ * draft say, comes back as "March 2026"); anything else is custom. */
+void date_range_of(const struct px_date *from, const struct px_date *to,
+		   struct px_date_range *out);
 
 /* A readable label: `Tue 10 Mar 2026`, `week 10 of 2026 (2–8 Mar)`,
  * `March 2026`, `Q1 2026`, `2026`, `1 Jan – 15 Feb 2026` (UTF-8; 64 bytes

@@ -8,7 +8,10 @@
  *
  *     delegation feedback     both words (anywhere: title, body, answers, tags)
  *     "exact phrase"          the words next to each other, in that order
- *     deleg*                  any word beginning with "deleg"
+ *     deleg*                  any word beginning with "deleg"; also when the
+ *                             start runs into an ending the index's stems
+ *                             cut off: "delegat*" finds delegate (stored
+ *                             as "deleg"), "coachi*" coaching
  *     a OR b                  either; OR binds tighter than the space, so
  *                             `trust a OR b` is trust AND (a OR b)
  *     AND                     optional, the same as a space

@@ -623,6 +623,23 @@ static int range_numbered(const char *s, struct px_date_range *out, char *why, s
 	return P_OK;
 }
 
+void date_range_of(const struct px_date *from, const struct px_date *to,
+		   struct px_date_range *out)
+{
+	static const enum date_unit units[] = {
+		DATE_UNIT_DAY, DATE_UNIT_WEEK, DATE_UNIT_MONTH, DATE_UNIT_QUARTER, DATE_UNIT_YEAR,
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		struct px_date_range r;
+		date_range_containing(from, units[i], &r);
+		if (!date_compare(&r.from, from) && !date_compare(&r.to, to)) {
+			*out = r;
+			return;
+		}
+	}
+	*out = (struct px_date_range){ *from, *to, DATE_UNIT_CUSTOM };
+}
+
 /* FROM..TO, either side open. */
 static int range_span(const char *text, const char *dots, const struct px_datetime *now,
 		      struct px_date_range *out, struct px_error *err)
@@ -646,7 +663,7 @@ static int range_span(const char *text, const char *dots, const struct px_dateti
 		snprintf(why, sizeof why, "starts after it ends (%s is after %s)", a, b);
 		return fail(err, &q, why);
 	}
-	*out = (struct px_date_range){ from.date, to.date, DATE_UNIT_CUSTOM };
+	date_range_of(&from.date, &to.date, out);
 	return 0;
 }
 

@@ -149,6 +149,11 @@ int entry_validate(const struct entry *e, struct px_error *err)
 {
 	if ((unsigned)e->frame >= FRAME_COUNT)
 		return px_error_set(err, PX_ERR_INVALID, "unknown frame");
+	/* entry_set(field, NULL) is how a caller clears a field; an entry
+	 * needs both, empty or not. */
+	if (!e->title || !e->body)
+		return px_error_set(err, PX_ERR_INVALID, "the entry has no %s (set it, if only to "
+				    "\"\")", e->title ? "body" : "title");
 	if (check_utf8("title", e->title, err) < 0 || check_utf8("body", e->body, err) < 0)
 		return -1;
 	if (strchr(e->title, '\n'))

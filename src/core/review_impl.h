@@ -10,6 +10,7 @@
 #ifndef PRAXIS_CORE_REVIEW_IMPL_H
 #define PRAXIS_CORE_REVIEW_IMPL_H
 
+#include "stem.h"
 #include "praxis/review.h"
 #include "db.h"
 #include "template_impl.h"
@@ -61,10 +62,6 @@ void terms_free(struct term_table *t);
 void terms_add(struct term_table *t, const char *text, int64_t id, bool in_period);
 /* Score and copy the distinctive terms into the review's arena. */
 void terms_result(struct term_table *t, struct review_owned *ro);
-
-/* Porter's stemmer on lower-case ASCII WORD of LEN bytes, in place;
- * returns the new length. */
-size_t porter_stem(char *word, size_t len);
 
 /* Whether lower-case WORD is an English stop word. */
 bool review_stop_word(const char *word, size_t len);

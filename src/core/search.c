@@ -17,6 +17,7 @@
 #include "praxis/search.h"
 
 #include "db.h"
+#include "stem.h"
 #include "praxis/buf.h"
 #include "praxis/text.h"
 
@@ -189,22 +190,133 @@ static int lex_token(struct parser *ps, struct token *t, int *at_end)
 	return lex_term_text(ps, t, what);
 }
 
-/* The FTS5 form of one term: column filter, quoted text, prefix star. */
-static void emit_term(struct px_buf *out, const struct token *t)
+static void emit_column(struct px_buf *out, enum term_col col)
 {
-	if (t->col == COL_TITLE)
+	if (col == COL_TITLE)
 		px_buf_adds(out, "title : ");
-	else if (t->col == COL_TAGS)
+	else if (col == COL_TAGS)
 		px_buf_adds(out, "tags : ");
+}
+
+static void emit_quoted(struct px_buf *out, const char *text, size_t len)
+{
 	px_buf_addc(out, '"');
-	for (size_t i = 0; i < t->len; i++) {
-		if (t->text[i] == '"')
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '"')
 			px_buf_addc(out, '"');   /* FTS5 escapes a quote by doubling it */
-		px_buf_addc(out, t->text[i]);
+		px_buf_addc(out, text[i]);
 	}
 	px_buf_addc(out, '"');
+}
+
+/* ---- the start of a word ----------------------------------------------------- */
+
+/* The index keeps words as Porter stems, and FTS5 stems the start of a word
+ * typed as deleg* before looking for stems that begin with it.  That finds
+ * every form when the stem keeps the whole start ("deleg*": delegate,
+ * delegation), and none when the stem is shorter than what was typed:
+ * "delegat*" is its own stem, and "delegate" is stored as "deleg".  So for
+ * such a start the query also asks for the stems of the start completed
+ * by the endings a learner leaves off, those the stemmer cuts into the
+ * start: "delegat*" becomes ("delegat" * OR "deleg").  They are whole
+ * stems, not starts again, so "generalizat*" finds generalisation's stem
+ * "gener" and what shares it, as searching for "generalization" does,
+ * not every word beginning with "gener". */
+static const char *const completions[] = {
+	"e", "s", "es", "ed", "ing", "ion", "ions", "ation", "ations", "ator", "ive", "or",
+	"er", "ers", "ment", "ments", "al", "ally", "ity", "ness", "ful", "ly", "ise", "ize",
+	"ised", "ized", "ate", "ates", "ance", "ence",
+};
+
+#define STEM_WORD_MAX 48
+
+static int ascii_word(const char *text, size_t len)
+{
+	if (len < 3 || len > STEM_WORD_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+/* Stem TEXT + ENDING into OUT (lower case); its length. */
+static size_t stem_of(const char *text, size_t len, const char *ending, char *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		out[n++] = (char)(text[i] | 0x20);
+	for (const char *e = ending; *e; e++)
+		out[n++] = *e;
+	out[n] = '\0';
+	n = porter_stem(out, n);
+	out[n] = '\0';
+	return n;
+}
+
+#define MAX_STEMS 16
+
+struct stems {
+	char s[MAX_STEMS + 1][STEM_WORD_MAX + 8];   /* one spare to stem into */
+	size_t n;
+};
+
+/* Add the stem of TEXT + ENDING to OUT unless "TEXT" * finds it already
+ * (its stem begins with OWN), FTS5 would stem it again into something
+ * else, or it is there. */
+static void add_stem(struct stems *out, const char *text, size_t len, const char *ending,
+		     const char *own, size_t own_len)
+{
+	char *c = out->s[out->n], again[STEM_WORD_MAX + 8];
+	size_t n = stem_of(text, len, ending, c);
+	if (n >= own_len && memcmp(c, own, own_len) == 0)
+		return;
+	memcpy(again, c, n + 1);
+	if (porter_stem(again, n) != n)
+		return;
+	for (size_t k = 0; k < out->n; k++)
+		if (strcmp(out->s[k], c) == 0)
+			return;
+	out->n++;
+}
+
+/* The stems "TEXT" * misses (see above).  The start may end part way
+ * into an ending ("coachi" of "coaching"): each ending is tried from
+ * every point the start already ends with. */
+static void missed_stems(const char *text, size_t len, struct stems *out)
+{
+	out->n = 0;
+	char own[STEM_WORD_MAX + 8];
+	size_t own_len = stem_of(text, len, "", own);
+	for (size_t i = 0; i < sizeof completions / sizeof completions[0]; i++) {
+		const char *e = completions[i];
+		size_t elen = strlen(e);
+		for (size_t typed = 0; typed < elen && typed < len && out->n < MAX_STEMS; typed++)
+			if (strncasecmp(text + len - typed, e, typed) == 0)
+				add_stem(out, text, len, e + typed, own, own_len);
+	}
+}
+
+/* The FTS5 form of one term: column filter, quoted text, prefix star, and
+ * for the start of a word the stems that the star alone would miss. */
+static void emit_term(struct px_buf *out, const struct token *t)
+{
+	struct stems more = { .n = 0 };
+	if (t->prefix && ascii_word(t->text, t->len))
+		missed_stems(t->text, t->len, &more);
+	if (more.n)
+		px_buf_addc(out, '(');
+	emit_column(out, t->col);
+	emit_quoted(out, t->text, t->len);
 	if (t->prefix)
 		px_buf_adds(out, " *");
+	for (size_t i = 0; i < more.n; i++) {
+		px_buf_adds(out, " OR ");
+		emit_column(out, t->col);
+		emit_quoted(out, more.s[i], strlen(more.s[i]));
+	}
+	if (more.n)
+		px_buf_addc(out, ')');
 }
 
 struct compiled {

@@ -86,18 +86,7 @@ static int range_from_dates(const char *from, const char *to, struct px_date_ran
 	if (datetime_parse_storage(from, &f) < 0 || datetime_parse_storage(to, &t) < 0 ||
 	    date_compare(&f.date, &t.date) > 0)
 		return -1;
-	static const enum date_unit units[] = {
-		DATE_UNIT_WEEK, DATE_UNIT_MONTH, DATE_UNIT_QUARTER, DATE_UNIT_YEAR, DATE_UNIT_DAY,
-	};
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-		struct px_date_range r;
-		date_range_containing(&f.date, units[i], &r);
-		if (!date_compare(&r.from, &f.date) && !date_compare(&r.to, &t.date)) {
-			*out = r;
-			return 0;
-		}
-	}
-	*out = (struct px_date_range){ f.date, t.date, DATE_UNIT_CUSTOM };
+	date_range_of(&f.date, &t.date, out);
 	return 0;
 }
 

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/entry.h"
 #include "praxis/journal.h"
@@ -18,53 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-action-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	assert_int_equal(clean, 0);
-	return rm == 0 ? 0 : -1;
-}
-
 static int64_t add_entry(struct journal *j, const char *when, const char *title)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	entry_set(&e.title, title);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	return fixture_add(j, &(struct entry_spec){ .when = when, .title = title });
 }
 
 static int64_t plan(struct journal *j, int64_t entry, const char *text, const char *due)
@@ -104,7 +62,7 @@ static int count_actions(struct journal *j)
 
 static void test_add_and_get(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "2026-03-01 10:00:00", "Handover went wrong");
 	struct px_error err;
 	px_error_clear(&err);
@@ -180,7 +138,7 @@ static void expect_add_refused(struct journal *j, int64_t entry, const char *tex
 
 static void test_add_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "2026-03-01 10:00:00", "Planning");
 	int64_t gone = add_entry(f->j, "2026-03-02 10:00:00", "Trashed");
 	struct px_error err;
@@ -224,7 +182,7 @@ static void test_add_refusals(void **state)
 
 static void test_due_upcoming_and_overdue(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e1 = add_entry(f->j, "2026-02-20 08:00:00", "Team meeting");
 	int64_t e2 = add_entry(f->j, "2026-03-03 12:30:00", "Feedback");
 	int64_t gone = add_entry(f->j, "2026-03-04 12:30:00", "Trashed");
@@ -290,7 +248,7 @@ static void test_due_upcoming_and_overdue(void **state)
 /* The first few due: the same order and rules, at most LIMIT read. */
 static void test_due_first(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e1 = add_entry(f->j, "2026-02-20 08:00:00", "Team meeting");
 	int64_t gone = add_entry(f->j, "2026-03-04 12:30:00", "Trashed");
 	int64_t a = plan(f->j, e1, "first", "2026-03-01");
@@ -337,7 +295,7 @@ static void expect_outcome(struct journal *j, int64_t action, enum action_status
 
 static void test_each_outcome(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t planner = add_entry(f->j, "2026-03-01 10:00:00", "Plans");
 	int64_t review = add_entry(f->j, "2026-03-09 10:00:00", "Review");
 	int64_t later_review = add_entry(f->j, "2026-03-16 10:00:00", "Review again");
@@ -400,7 +358,7 @@ static void expect_follow_up_refused(struct journal *j, int64_t action, int64_t 
 
 static void test_follow_up_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t planner = add_entry(f->j, "2026-03-01 10:00:00", "Plans");
 	int64_t review = add_entry(f->j, "2026-03-09 10:00:00", "Review");
 	int64_t gone = add_entry(f->j, "2026-03-09 11:00:00", "Trashed review");
@@ -477,7 +435,7 @@ static void test_outcome_names(void **state)
  * transaction; the caller rolls back after a failure and nothing stays. */
 static void test_caller_rollback_leaves_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t old = add_entry(f->j, "2026-03-01 10:00:00", "Earlier");
 	int64_t pending = plan(f->j, old, "pending", "2026-03-05");
 	struct px_error err;
@@ -507,7 +465,7 @@ static void test_caller_rollback_leaves_nothing(void **state)
  * still good: the caller may fix the input and commit. */
 static void test_refusal_keeps_caller_transaction(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "2026-03-01 10:00:00", "Plans");
 	struct px_error err;
 	px_error_clear(&err);
@@ -545,7 +503,7 @@ static struct action imported(int64_t planner, int64_t follower, enum action_sta
 
 static void test_import_keeps_everything(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t planner = add_entry(f->j, "2026-03-02 10:00:00", "Plan");
 	int64_t later = add_entry(f->j, "2026-03-09 17:00:00", "Follow-up");
 	struct action a = imported(planner, later, ACTION_DONE, OUTCOME_MIXED);
@@ -571,7 +529,7 @@ static void test_import_keeps_everything(void **state)
 	assert_int_equal(found, 0);
 }
 
-static const char *import_refusal(struct fixture *f, const struct action *a)
+static const char *import_refusal(struct journal_fixture *f, const struct action *a)
 {
 	static char out[PX_ERROR_MSG_MAX];
 	struct px_error err;
@@ -583,7 +541,7 @@ static const char *import_refusal(struct fixture *f, const struct action *a)
 
 static void test_import_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t planner = add_entry(f->j, "2026-03-02 10:00:00", "Plan");
 	struct action a = imported(planner, 0, ACTION_DONE, OUTCOME_NOT_YET);
 	assert_string_equal(import_refusal(f, &a),
@@ -617,19 +575,17 @@ static void test_import_refusals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_add_and_get, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_keeps_everything, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_due_upcoming_and_overdue, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_due_first, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_each_outcome, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_follow_up_refusals, setup, teardown),
+		JOURNAL_TEST(test_add_and_get),
+		JOURNAL_TEST(test_import_keeps_everything),
+		JOURNAL_TEST(test_import_refusals),
+		JOURNAL_TEST(test_add_refusals),
+		JOURNAL_TEST(test_due_upcoming_and_overdue),
+		JOURNAL_TEST(test_due_first),
+		JOURNAL_TEST(test_each_outcome),
+		JOURNAL_TEST(test_follow_up_refusals),
 		cmocka_unit_test(test_outcome_names),
-		cmocka_unit_test_setup_teardown(test_caller_rollback_leaves_nothing, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_refusal_keeps_caller_transaction, setup,
-						teardown),
+		JOURNAL_TEST(test_caller_rollback_leaves_nothing),
+		JOURNAL_TEST(test_refusal_keeps_caller_transaction),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

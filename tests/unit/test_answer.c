@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/answer.h"
 #include "praxis/entry.h"
 #include "praxis/journal.h"
@@ -23,54 +25,10 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-answer-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(f->path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	assert_int_equal(clean, 0);
-	return rm == 0 ? 0 : -1;
-}
-
 static int64_t add_entry(struct journal *j, const char *title, const char *body)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	entry_set(&e.title, title);
-	entry_set(&e.body, body);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "2026-03-09 14:00:00");
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	return fixture_add(j, &(struct entry_spec){ .when = "2026-03-09 14:00:00", .title = title,
+						 .body = body });
 }
 
 static struct answer text_answer(const char *step, int position, const char *value)
@@ -112,7 +70,7 @@ static int collect_answer(const struct answer *a, void *ctx)
 
 static void test_round_trip_in_position_order(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "Gibbs on the handover", "");
 	struct px_error err;
 	px_error_clear(&err);
@@ -169,7 +127,7 @@ static void test_round_trip_in_position_order(void **state)
 /* The FTS `answers` column and the cached word count follow the answers. */
 static void test_search_index_and_word_count(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "Two words", "");
 	struct px_error err;
 	px_error_clear(&err);
@@ -184,7 +142,7 @@ static void test_search_index_and_word_count(void **state)
 	entry_free(&got);
 
 	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(f->box.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT rowid, answers FROM entry_fts "
@@ -212,7 +170,7 @@ static void expect_refused(struct journal *j, int64_t entry, const struct answer
 
 static void test_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "Answers", "");
 	int64_t gone = add_entry(f->j, "Trashed", "");
 	struct px_error err;
@@ -272,7 +230,7 @@ static const char GIBBS_V1_EDITED[] = "praxis_template: 1\nid: gibbs\nversion: 1
 
 static void test_snapshot_keep_is_idempotent(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	char h1[SHA256_HEX_SIZE], h2[SHA256_HEX_SIZE];
 	sha256_hex(GIBBS_V1, strlen(GIBBS_V1), h1);
 	sha256_hex(GIBBS_V1_EDITED, strlen(GIBBS_V1_EDITED), h2);
@@ -297,7 +255,7 @@ static void test_snapshot_keep_is_idempotent(void **state)
 
 	/* Exactly two rows, and the first one kept its first-used time. */
 	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(f->box.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *s = NULL;
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT count(*), min(first_used) "
@@ -332,7 +290,7 @@ static void expect_keep_refused(struct journal *j, const char *id, int version,
 
 static void test_snapshot_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	char h1[SHA256_HEX_SIZE], upper[SHA256_HEX_SIZE];
 	sha256_hex(GIBBS_V1, strlen(GIBBS_V1), h1);
 	memcpy(upper, h1, sizeof upper);
@@ -373,7 +331,7 @@ static void test_snapshot_refusals(void **state)
  * nothing of the run stays. */
 static void test_run_rolled_back_leaves_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	char h1[SHA256_HEX_SIZE];
 	sha256_hex(GIBBS_V1, strlen(GIBBS_V1), h1);
 	struct px_error err;
@@ -402,13 +360,12 @@ static void test_run_rolled_back_leaves_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_round_trip_in_position_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_index_and_word_count, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_snapshot_keep_is_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_snapshot_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_run_rolled_back_leaves_nothing, setup,
-						teardown),
+		JOURNAL_TEST(test_round_trip_in_position_order),
+		JOURNAL_TEST(test_search_index_and_word_count),
+		JOURNAL_TEST(test_refusals),
+		JOURNAL_TEST(test_snapshot_keep_is_idempotent),
+		JOURNAL_TEST(test_snapshot_refusals),
+		JOURNAL_TEST(test_run_rolled_back_leaves_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -529,9 +529,16 @@ static void test_range_spans(void **state)
 	assert_string_equal(range("2026-01-01..today"), "2026-01-01..2026-03-10 custom");
 	assert_string_equal(range("..2026-02-01"), "1900-01-01..2026-02-01 custom");
 	assert_string_equal(range("2026-01-01.."), "2026-01-01..2026-03-10 custom");
-	assert_string_equal(range(" last monday .. Yesterday "), "2026-03-09..2026-03-09 custom");
-	assert_string_equal(range("monday..2026-03-09"), "2026-03-09..2026-03-09 custom");
+	assert_string_equal(range(" last monday .. Yesterday "), "2026-03-09..2026-03-09 day");
+	assert_string_equal(range("monday..2026-03-09"), "2026-03-09..2026-03-09 day");
 	assert_string_equal(range(".."), "1900-01-01..2026-03-10 custom");
+	/* A span that is a whole unit is that unit, labelled and stepped as one. */
+	assert_string_equal(range("2026-03-01..2026-03-31"), "2026-03-01..2026-03-31 month");
+	assert_string_equal(range("2026-03-02..2026-03-08"), "2026-03-02..2026-03-08 week");
+	assert_string_equal(range("2026-01-01..2026-03-31"), "2026-01-01..2026-03-31 quarter");
+	assert_string_equal(range("2025-01-01..2025-12-31"), "2025-01-01..2025-12-31 year");
+	assert_string_equal(range("2026-03-01..2026-03-30"), "2026-03-01..2026-03-30 custom");
+	assert_string_equal(range("2026-03-03..2026-03-09"), "2026-03-03..2026-03-09 custom");
 }
 
 static void test_range_rejections(void **state)

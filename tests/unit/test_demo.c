@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/demo.h"
 #include "praxis/draft.h"
@@ -27,7 +29,7 @@
 #include <unistd.h>
 
 struct fixture {
-	char dir[64];
+	struct sandbox box;
 	struct journal *j;
 	struct template_set *set;
 };
@@ -38,15 +40,9 @@ static const struct px_datetime today = { { 2026, 3, 10 }, 9, 0, 0, 1 };
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-demo-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2030-01-01T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
+	*state = f;
+	f->j = sandbox_open(&f->box, "demo", "2030-01-01T09:00:00");
+	if (!f->j)
 		return -1;
 	struct template_diags *d = template_diags_new();
 	struct template_dir dir = { "tests/templates/good", TEMPLATE_SOURCE_USER };
@@ -55,21 +51,16 @@ static int setup(void **state)
 	template_diags_free(d);
 	if (errors || !template_set_find(f->set, "mini-reflect"))
 		return -1;
-	*state = f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	int clean = journal_close(f->j);
+	int rc = sandbox_close(&f->box, f->j);
 	template_set_free(f->set);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
 	free(f);
-	assert_int_equal(clean, 0);                   /* no transaction left open */
-	return rm == 0 ? 0 : -1;
+	return rc;
 }
 
 /* ---- helpers ------------------------------------------------------------------ */

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/draft.h"
 #include "praxis/entry.h"
@@ -19,53 +21,9 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-draft-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	assert_int_equal(clean, 0);
-	return rm == 0 ? 0 : -1;
-}
-
 static int64_t add_entry(struct journal *j, const char *title)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	entry_set(&e.title, title);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "2026-03-09 14:00:00");
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	return fixture_add(j, &(struct entry_spec){ .when = "2026-03-09 14:00:00", .title = title });
 }
 
 static int64_t save(struct journal *j, enum draft_kind kind, const char *label,
@@ -97,7 +55,7 @@ static void expect_payload(struct journal *j, int64_t id, const char *payload)
 
 static void test_save_insert_then_update(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t e = add_entry(f->j, "Being edited");
 	int64_t action = 0;
 	struct px_error err;
@@ -163,7 +121,7 @@ static int list_line(const struct draft *d, void *ctx)
 
 static void test_list_newest_first_and_delete(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t a = save(f->j, DRAFT_ENTRY, "first", "one");
 	setenv("PRAXIS_NOW", "2026-03-10T10:00:00", 1);
 	int64_t b = save(f->j, DRAFT_RUN, "second", "two");
@@ -213,7 +171,7 @@ static void test_list_newest_first_and_delete(void **state)
 /* The payload is stored exactly as given, whatever it holds. */
 static void test_payload_is_opaque(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	size_t size = 1 << 20;
 	char *big = malloc(size + 1);
 	for (size_t i = 0; i < size; i++)
@@ -254,7 +212,7 @@ static void expect_save_refused(struct journal *j, struct draft *d, enum px_erro
 
 static void test_refusals_keep_previous_draft(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct draft d;
 	struct px_error err;
 	px_error_clear(&err);
@@ -294,7 +252,7 @@ static void test_refusals_keep_previous_draft(void **state)
  * and the draft stored before it is as it was. */
 static void test_caller_rollback_keeps_stored_draft(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct draft d;
 	struct px_error err;
 	px_error_clear(&err);
@@ -330,12 +288,11 @@ static void test_caller_rollback_keeps_stored_draft(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_save_insert_then_update, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_newest_first_and_delete, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_payload_is_opaque, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refusals_keep_previous_draft, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_caller_rollback_keeps_stored_draft, setup,
-						teardown),
+		JOURNAL_TEST(test_save_insert_then_update),
+		JOURNAL_TEST(test_list_newest_first_and_delete),
+		JOURNAL_TEST(test_payload_is_opaque),
+		JOURNAL_TEST(test_refusals_keep_previous_draft),
+		JOURNAL_TEST(test_caller_rollback_keeps_stored_draft),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/answer.h"
 #include "praxis/draft.h"
@@ -28,7 +30,7 @@
 #include <unistd.h>
 
 struct fixture {
-	char dir[64];
+	struct sandbox box;
 	struct journal *j;
 	struct template_set *set;
 };
@@ -36,15 +38,9 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-engine-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
+	*state = f;
+	f->j = sandbox_open(&f->box, "engine", "2026-03-10T09:00:00");
+	if (!f->j)
 		return -1;
 	struct template_diags *d = template_diags_new();
 	struct template_dir dir = { "tests/templates/good", TEMPLATE_SOURCE_USER };
@@ -53,21 +49,16 @@ static int setup(void **state)
 	template_diags_free(d);
 	if (errors || !template_set_find(f->set, "mini-reflect"))
 		return -1;
-	*state = f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	int clean = journal_close(f->j);
+	int rc = sandbox_close(&f->box, f->j);
 	template_set_free(f->set);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
 	free(f);
-	assert_int_equal(clean, 0);
-	return rm == 0 ? 0 : -1;
+	return rc;
 }
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -364,7 +355,7 @@ static void test_scale_comparisons(void **state)
 		"  - {id: none, kind: info, prompt: skipped, when: {step: n, answered: false}}\n"
 		"  - {id: when, kind: date, prompt: When next?}\n";
 	char dir[128], path[160];
-	snprintf(dir, sizeof dir, "%s/tpl", f->dir);
+	snprintf(dir, sizeof dir, "%s/tpl", f->box.dir);
 	snprintf(path, sizeof path, "%s/compare.yaml", dir);
 	assert_int_equal(mkdir(dir, 0700), 0);
 	FILE *fp = fopen(path, "w");
@@ -494,6 +485,27 @@ static void test_draft_survives_a_crash(void **state)
 	assert_int_equal(engine_resume(f->j, f->set, draft, &e, &err), -1);
 	assert_string_equal(err.msg, "draft 1: no such draft");
 	assert_null(e);
+}
+
+/* A review's draft keeps its period as two dates; resumed, it is the
+ * month again, not a span of days that happens to be one. */
+static void test_review_draft_resumes_its_period(void **state)
+{
+	struct fixture *f = *state;
+	struct engine *e = start(f, "mini-review", -1, 0);
+	answer_text(e, NULL);
+	int64_t draft = engine_draft_id(e);
+	engine_free(e);
+	struct px_error err;
+	px_error_clear(&err);
+	e = NULL;
+	assert_int_equal(engine_resume(f->j, f->set, draft, &e, &err), 0);
+	assert_string_equal(step_id(e), "last_focus");
+	assert_int_equal(engine_back(e, &err), 0);
+	const char *from;
+	assert_non_null(engine_recall(e, &from));
+	assert_string_equal(from, "from the review of March 2026");
+	engine_free(e);
 }
 
 static void test_discard_and_refusals_keep_draft(void **state)
@@ -935,6 +947,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_scale_comparisons, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_kind_refuses_bad_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_survives_a_crash, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_draft_resumes_its_period, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard_and_refusals_keep_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cycle_plan_due_follow_up_next, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_run_reads_facts, setup, teardown),

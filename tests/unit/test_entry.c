@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/answer.h"
 #include "praxis/entry.h"
 #include "praxis/journal.h"
@@ -18,66 +20,19 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-entry-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	return clean == 0 && rm == 0 ? 0 : -1;
-}
-
 static int64_t add(struct journal *j, enum entry_frame frame, const char *when,
 		   const char *title, const char *body, const char *tag)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	e.frame = frame;
-	entry_set(&e.title, title);
-	entry_set(&e.body, body);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
-	if (frame == FRAME_PERIOD) {
-		snprintf(e.period_start, sizeof e.period_start, "2026-03-02");
-		snprintf(e.period_end, sizeof e.period_end, "2026-03-08");
-	}
-	if (tag)
-		strlist_add(&e.tags, tag);
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	int period = frame == FRAME_PERIOD;
+	return fixture_add(j, &(struct entry_spec){
+		.frame = frame, .when = when, .title = title, .body = body, .tag = tag,
+		.period_start = period ? "2026-03-02" : NULL, .period_end = period ? "2026-03-08" : NULL,
+	});
 }
 
 static void test_add_and_get_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id = add(f->j, FRAME_INCIDENT, "2026-03-09 14:30:00", "Handover",
 			 "I assumed @Sam had read it. #Delegation and #power/referent", "handover");
 	struct entry e;
@@ -100,7 +55,7 @@ static void test_add_and_get_round_trip(void **state)
 
 static void test_validation_messages(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct entry e;
 	struct px_error err;
 	entry_init(&e);
@@ -109,6 +64,12 @@ static void test_validation_messages(void **state)
 	px_error_clear(&err);
 	assert_int_equal(entry_add(f->j, &e, &err), -1);
 	assert_string_equal(err.msg, "the entry is empty: write a title or a body");
+
+	/* A field cleared with entry_set(..., NULL) is refused, not read. */
+	entry_set(&e.body, NULL);
+	px_error_clear(&err);
+	assert_int_equal(entry_add(f->j, &e, &err), -1);
+	assert_string_equal(err.msg, "the entry has no body (set it, if only to \"\")");
 
 	entry_set(&e.body, "caf\xe9");
 	px_error_clear(&err);
@@ -150,7 +111,7 @@ static void test_frame_parse(void **state)
 
 static void test_update_recomputes_tags(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 10:00:00", "", "about #old with @Ann", "kept");
 	struct entry e;
 	struct px_error err;
@@ -170,7 +131,7 @@ static void test_update_recomputes_tags(void **state)
 
 static void test_trash_restore_and_empty(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 10:00:00", "", "to be binned", NULL);
 	struct px_error err;
 	px_error_clear(&err);
@@ -205,7 +166,7 @@ static int collect(const struct entry_summary *s, void *ctx)
 
 static void test_list_filters_and_keyset_paging(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t a = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "", "one #power/referent", NULL);
 	int64_t b = add(f->j, FRAME_INCIDENT, "2026-03-02 09:00:00", "", "two #power/expert", NULL);
 	int64_t c = add(f->j, FRAME_NOTE, "2026-03-02 09:00:00", "", "three with @Ann", NULL);
@@ -324,7 +285,7 @@ static void expect_many(const struct many *got, const char *tag, int oldest_firs
 
 static void test_list_tag_past_the_first_thousand(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	add_many(f->j);
 	static const char *const tags[] = { "edge", "every7" };
 	struct px_error err;
@@ -364,7 +325,7 @@ static void test_list_tag_past_the_first_thousand(void **state)
  * trashed and unknown ids are passed over, and an empty list is nothing. */
 static void test_list_only_given_ids(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t a = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "", "one #x", NULL);
 	int64_t b = add(f->j, FRAME_INCIDENT, "2026-03-02 09:00:00", "", "two #x", NULL);
 	int64_t c = add(f->j, FRAME_NOTE, "2026-03-03 09:00:00", "", "three", NULL);
@@ -420,7 +381,7 @@ static int stop_after_one(const struct entry_summary *s, void *ctx)
 
 static void test_list_callback_can_stop(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "", "one", NULL);
 	add(f->j, FRAME_NOTE, "2026-03-02 09:00:00", "", "two", NULL);
 	struct entry_filter fl;
@@ -436,7 +397,7 @@ static void test_list_callback_can_stop(void **state)
 /* An edit recounts title and body and keeps the answers' words. */
 static void test_update_keeps_answer_words(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct px_error err;
 	px_error_clear(&err);
 	int64_t id = add(f->j, FRAME_NOTE, "2026-03-09 14:30:00", "Two words", "", NULL);
@@ -466,7 +427,7 @@ static int count_rows(const struct entry_summary *s, void *ctx)
 /* What a batch writes reads back exactly as what entry_add writes. */
 static void test_batch_matches_entry_add(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct px_error err;
 	px_error_clear(&err);
 	int64_t plain = add(f->j, FRAME_INCIDENT, "2026-03-09 14:30:00", "Handover",
@@ -540,7 +501,7 @@ static void test_batch_matches_entry_add(void **state)
 /* A refusal comes before any write and leaves the transaction usable. */
 static void test_batch_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct px_error err;
 	px_error_clear(&err);
 	struct entry_batch *b;
@@ -577,18 +538,18 @@ static void test_batch_refusals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_add_and_get_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validation_messages, setup, teardown),
+		JOURNAL_TEST(test_add_and_get_round_trip),
+		JOURNAL_TEST(test_validation_messages),
 		cmocka_unit_test(test_frame_parse),
-		cmocka_unit_test_setup_teardown(test_update_recomputes_tags, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_trash_restore_and_empty, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_filters_and_keyset_paging, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_tag_past_the_first_thousand, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_only_given_ids, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_callback_can_stop, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_update_keeps_answer_words, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_matches_entry_add, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_refusals, setup, teardown),
+		JOURNAL_TEST(test_update_recomputes_tags),
+		JOURNAL_TEST(test_trash_restore_and_empty),
+		JOURNAL_TEST(test_list_filters_and_keyset_paging),
+		JOURNAL_TEST(test_list_tag_past_the_first_thousand),
+		JOURNAL_TEST(test_list_only_given_ids),
+		JOURNAL_TEST(test_list_callback_can_stop),
+		JOURNAL_TEST(test_update_keeps_answer_words),
+		JOURNAL_TEST(test_batch_matches_entry_add),
+		JOURNAL_TEST(test_batch_refusals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "../../src/core/jsonread.h"
 
 #include "praxis/action.h"
@@ -66,19 +68,10 @@ static const char TEMPLATE_YAML[] =
 	"    prompt: What will you try?\n";
 
 struct fixture {
-	char dir[96];
+	struct sandbox box;
 	struct journal *j;
 	int64_t gibbs, plain, later, private_id, trashed, inquiry;
 };
-
-static void make_temp_dir(char *out, size_t size, const char *name)
-{
-	snprintf(out, size, "/tmp/praxis-%s-", name);
-	size_t n = strlen(out);
-	memset(out + n, 'X', 6);   /* mkdtemp's six template characters */
-	out[n + 6] = '\0';
-	assert_non_null(mkdtemp(out));
-}
 
 static int64_t add_entry(struct journal *j, enum entry_frame frame, const char *when,
 			 const char *title, const char *body, int is_private)
@@ -144,14 +137,12 @@ static int64_t add_templated(struct fixture *f)
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	make_temp_dir(f->dir, sizeof f->dir, "export");
-	char path[160];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
+	*state = f;
+	f->j = sandbox_open(&f->box, "export", "2026-03-10T09:00:00");
+	if (!f->j)
+		return -1;
 	struct px_error err;
 	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
 	struct inquiry q;
 	assert_int_equal(inquiry_new(f->j, "How do I delegate to Sam?", "2026-03-01 08:00:00", &q,
 				     &err), 0);
@@ -179,12 +170,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
+	int rc = sandbox_close(&f->box, f->j);
 	free(f);
-	return clean == 0 && rm == 0 ? 0 : -1;
+	return rc;
 }
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -207,7 +195,7 @@ static char *export_text(struct fixture *f, const struct export_options *o,
 			 struct export_report *r)
 {
 	char path[160];
-	snprintf(path, sizeof path, "%s/out", f->dir);
+	snprintf(path, sizeof path, "%s/out", f->box.dir);
 	struct px_error err;
 	px_error_clear(&err);
 	struct export_report local;
@@ -358,7 +346,7 @@ static const char *refusal(struct fixture *f, const struct export_options *o)
 {
 	static char out[PX_ERROR_MSG_MAX];
 	char path[160];
-	snprintf(path, sizeof path, "%s/refused", f->dir);
+	snprintf(path, sizeof path, "%s/refused", f->box.dir);
 	struct px_error err;
 	px_error_clear(&err);
 	struct export_report r;
@@ -526,7 +514,7 @@ static void test_file_written_whole_and_private(void **state)
 {
 	struct fixture *f = *state;
 	char path[160];
-	snprintf(path, sizeof path, "%s/export.md", f->dir);
+	snprintf(path, sizeof path, "%s/export.md", f->box.dir);
 	FILE *old = fopen(path, "w");
 	fputs("an older export", old);
 	fclose(old);
@@ -546,17 +534,17 @@ static void test_file_written_whole_and_private(void **state)
 	free(text);
 	/* Only the export is left in the folder: no temporary file. */
 	char cmd[256];
-	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | grep -vc '^journal.db') -eq 1", f->dir);
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | grep -vc '^journal.db') -eq 1", f->box.dir);
 	assert_int_equal(system(cmd), 0);
 	/* A folder or a missing folder is refused, the folder left as it was. */
-	assert_int_equal(export_to_path(f->j, &o, f->dir, &r, &err), -1);
+	assert_int_equal(export_to_path(f->j, &o, f->box.dir, &r, &err), -1);
 	assert_has(err.msg, "is a folder");
 	px_error_clear(&err);
-	snprintf(path, sizeof path, "%s/missing/export.md", f->dir);
+	snprintf(path, sizeof path, "%s/missing/export.md", f->box.dir);
 	assert_int_equal(export_to_path(f->j, &o, path, &r, &err), -1);
 	assert_int_equal(err.code, PX_ERR_IO);
 	/* Never over the journal, or through a link to it. */
-	snprintf(path, sizeof path, "%s/link.db", f->dir);
+	snprintf(path, sizeof path, "%s/link.db", f->box.dir);
 	assert_int_equal(symlink(journal_path(f->j), path), 0);
 	px_error_clear(&err);
 	assert_int_equal(export_to_path(f->j, &o, path, &r, &err), -1);
@@ -579,7 +567,7 @@ static void test_pandoc(void **state)
 	struct px_error err;
 	px_error_clear(&err);
 	char path[160];
-	snprintf(path, sizeof path, "%s/journal.docx", f->dir);
+	snprintf(path, sizeof path, "%s/journal.docx", f->box.dir);
 	struct export_report r;
 	assert_int_equal(export_to_path(f->j, &o, path, &r, &err), -1);
 	assert_int_equal(err.code, PX_ERR_NOT_FOUND);
@@ -595,7 +583,7 @@ static void test_pandoc(void **state)
 	assert_int_equal(export_format_ready(EXPORT_JSON, "/nonexistent/pandoc", &err), 0);
 	/* A stand-in pandoc that copies its Markdown input to --output. */
 	char fake[160];
-	snprintf(fake, sizeof fake, "%s/pandoc", f->dir);
+	snprintf(fake, sizeof fake, "%s/pandoc", f->box.dir);
 	FILE *fp = fopen(fake, "w");
 	fputs("#!/bin/sh\nfor a; do case $a in --output=*) out=${a#--output=};; -*) ;;"
 	      " *) in=$a;; esac; done\necho \"$@\" > \"$out.args\"; cat \"$in\" > \"$out\"\n", fp);
@@ -614,7 +602,7 @@ static void test_pandoc(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 	char cmd[320];
 	snprintf(cmd, sizeof cmd, "grep -q -- '--from=markdown --to=docx' '%s'/.journal.docx.tmp-*.args"
-		 " && test -z \"$(ls -A '%s' | grep '^\\.praxis-export')\"", f->dir, f->dir);
+		 " && test -z \"$(ls -A '%s' | grep '^\\.praxis-export')\"", f->box.dir, f->box.dir);
 	assert_int_equal(system(cmd), 0);
 }
 

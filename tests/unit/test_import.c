@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/answer.h"
 #include "praxis/buf.h"
@@ -38,14 +40,14 @@ static const char TEMPLATE_YAML[] =
 	"  - id: calm\n    kind: scale\n    prompt: How calm?\n    scale: {min: 0, max: 10}\n";
 
 struct fixture {
-	char dir[96];
+	struct sandbox box;
 	struct journal *src, *dst;
 };
 
 static struct journal *open_journal(struct fixture *f, const char *name)
 {
 	char path[160];
-	snprintf(path, sizeof path, "%s/%s", f->dir, name);
+	sandbox_file(&f->box, name, path, sizeof path);
 	struct journal *j;
 	struct px_error err;
 	px_error_clear(&err);
@@ -129,26 +131,22 @@ static void fill(struct journal *j)
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-import-");
-	memset(f->dir + strlen(f->dir), 'X', 6);   /* mkdtemp's six template characters */
-	if (!mkdtemp(f->dir))
+	*state = f;
+	if (sandbox_make(&f->box, "import") < 0)
 		return -1;
 	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
 	f->src = open_journal(f, "src.db");
 	f->dst = open_journal(f, "dst.db");
-	*state = f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	int clean = journal_close(f->src) | journal_close(f->dst);
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
+	int clean = journal_close(f->src);
+	int rc = sandbox_close(&f->box, f->dst);
 	free(f);
-	return clean == 0 && rm == 0 ? 0 : -1;
+	return clean == 0 && rc == 0 ? 0 : -1;
 }
 
 static char *slurp(const char *path)
@@ -168,7 +166,7 @@ static char *slurp(const char *path)
 static char *json_of(struct fixture *f, struct journal *j, const char *name)
 {
 	char path[160];
-	snprintf(path, sizeof path, "%s/%s", f->dir, name);
+	snprintf(path, sizeof path, "%s/%s", f->box.dir, name);
 	struct export_options o;
 	export_options_init(&o);
 	o.format = EXPORT_JSON;
@@ -204,7 +202,7 @@ static void test_round_trip_is_identical(void **state)
 	fill(f->src);
 	char *first = json_of(f, f->src, "first.json");
 	char path[160];
-	snprintf(path, sizeof path, "%s/first.json", f->dir);
+	snprintf(path, sizeof path, "%s/first.json", f->box.dir);
 	struct import_summary s;
 	struct px_error err;
 	assert_int_equal(import_path(f->dst, path, IMPORT_GUESS, &s, &err), 0);
@@ -245,7 +243,7 @@ static void test_into_a_journal_in_use(void **state)
 	add(f->dst, FRAME_NOTE, "2026-01-01 10:00:00", "Mine", "My own #Delegation note", 0);
 	free(json_of(f, f->src, "src.json"));
 	char path[160];
-	snprintf(path, sizeof path, "%s/src.json", f->dir);
+	snprintf(path, sizeof path, "%s/src.json", f->box.dir);
 	struct import_summary s;
 	struct px_error err;
 	assert_int_equal(import_path(f->dst, path, IMPORT_GUESS, &s, &err), 0);

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/entry.h"
 #include "praxis/inquiry.h"
@@ -19,57 +21,13 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-inquiry-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	assert_int_equal(clean, 0);
-	return rm == 0 ? 0 : -1;
-}
-
 static int64_t add_entry(struct journal *j, int64_t inquiry, const char *when,
 			 const char *title, const char *body)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	e.frame = inquiry ? FRAME_INQUIRY : FRAME_NOTE;
-	e.inquiry_id = inquiry;
-	entry_set(&e.title, title);
-	entry_set(&e.body, body);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	return fixture_add(j, &(struct entry_spec){
+		.frame = inquiry ? FRAME_INQUIRY : FRAME_NOTE, .inquiry = inquiry, .when = when,
+		.title = title, .body = body,
+	});
 }
 
 static int64_t open_inquiry(struct journal *j, const char *question, const char *when)
@@ -96,7 +54,7 @@ static int64_t plan(struct journal *j, int64_t entry, const char *text, const ch
 
 static void test_new_and_get(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct inquiry inq;
 	struct px_error err;
 	px_error_clear(&err);
@@ -160,7 +118,7 @@ static int count_inquiries(struct journal *j, enum inquiry_filter filter)
 
 static void test_new_refusals(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	const char *when = "2026-03-01 08:30:00";
 	expect_new_refused(f->j, " \t\n", when, PX_ERR_INVALID,
 			   "the question is empty: write what you want to find out");
@@ -207,7 +165,7 @@ static int list_line(const struct inquiry *inq, void *ctx)
 
 static void test_list_by_last_activity(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t old = open_inquiry(f->j, "Old question", "2026-01-05 09:00:00");
 	int64_t mid = open_inquiry(f->j, "Middle question", "2026-02-01 09:00:00");
 	int64_t fresh = open_inquiry(f->j, "Fresh question", "2026-03-01 09:00:00");
@@ -263,7 +221,7 @@ static void test_list_by_last_activity(void **state)
 
 static void test_close_and_reopen(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id = open_inquiry(f->j, "Does pairing help?", "2026-03-01 08:30:00");
 	struct px_error err;
 	px_error_clear(&err);
@@ -369,7 +327,7 @@ static int render_step(const struct chain_step *s, void *ctx)
 
 static void test_chain_two_cycles(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t inq = open_inquiry(f->j, "Why do handovers fail?", "2026-03-01 08:00:00");
 	int64_t e1 = add_entry(f->j, inq, "2026-03-01 10:00:00", "Handover went wrong",
 			       "  I assumed Sam\nhad read the notes.");
@@ -446,7 +404,7 @@ static void test_chain_two_cycles(void **state)
 
 static void test_chain_refusals_and_empty(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t inq = open_inquiry(f->j, "Empty so far", "2026-03-01 08:00:00");
 	struct px_error err;
 	px_error_clear(&err);
@@ -494,7 +452,7 @@ static int follow_up_from_callback(const struct chain_step *s, void *ctx)
 
 static void test_chain_callback_may_write(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t inq = open_inquiry(f->j, "Can I write from a callback?", "2026-03-01 08:00:00");
 	int64_t e1 = add_entry(f->j, inq, "2026-03-01 10:00:00", "Start", "");
 	plan(f->j, e1, "one", "2026-03-05");
@@ -517,7 +475,7 @@ static void test_chain_callback_may_write(void **state)
  * rolls back, neither the inquiry nor its entry is left. */
 static void test_caller_rollback_leaves_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct px_error err;
 	px_error_clear(&err);
 	assert_int_equal(journal_begin(f->j, &err), 0);
@@ -572,7 +530,7 @@ static struct inquiry to_import(enum inquiry_status status, const char *closed)
 
 static void test_import(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct inquiry q = to_import(INQUIRY_CLOSED, "2026-03-10 08:00:00"), got;
 	int64_t id, found;
 	struct px_error err;
@@ -618,16 +576,15 @@ static void test_import(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_new_and_get, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_new_refusals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_by_last_activity, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_close_and_reopen, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chain_two_cycles, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chain_refusals_and_empty, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chain_callback_may_write, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_caller_rollback_leaves_nothing, setup,
-						teardown),
+		JOURNAL_TEST(test_new_and_get),
+		JOURNAL_TEST(test_import),
+		JOURNAL_TEST(test_new_refusals),
+		JOURNAL_TEST(test_list_by_last_activity),
+		JOURNAL_TEST(test_close_and_reopen),
+		JOURNAL_TEST(test_chain_two_cycles),
+		JOURNAL_TEST(test_chain_refusals_and_empty),
+		JOURNAL_TEST(test_chain_callback_may_write),
+		JOURNAL_TEST(test_caller_rollback_leaves_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/entry.h"
 #include "praxis/journal.h"
 
@@ -22,31 +24,27 @@
 #include <unistd.h>
 
 struct fixture {
-	char dir[64];
+	struct sandbox box;
 	char path[128];
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-unit-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/sub/dir/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
 	*state = f;
+	if (sandbox_make(&f->box, "unit") < 0)
+		return -1;
+	sandbox_file(&f->box, "sub/dir/journal.db", f->path, sizeof f->path);
+	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	int rc = sandbox_close(&f->box, NULL);
 	free(f);
-	return 0;
+	return rc;
 }
 
 static void write_file(const char *path, const void *data, size_t len)
@@ -85,7 +83,7 @@ static void test_create_sets_private_modes(void **state)
 	assert_int_equal(journal_open(f->path, JOURNAL_CREATE, &j, &err), 0);
 	add_note(j, "first words");
 	char dir[160], wal[160];
-	snprintf(dir, sizeof dir, "%s/sub/dir", f->dir);
+	snprintf(dir, sizeof dir, "%s/sub/dir", f->box.dir);
 	snprintf(wal, sizeof wal, "%s-wal", f->path);
 	assert_int_equal(file_mode(dir), 0700);
 	assert_int_equal(file_mode(f->path), 0600);
@@ -109,7 +107,7 @@ static void test_not_sqlite_is_refused_untouched(void **state)
 {
 	struct fixture *f = *state;
 	char path[160];
-	snprintf(path, sizeof path, "%s/notes.txt", f->dir);
+	snprintf(path, sizeof path, "%s/notes.txt", f->box.dir);
 	const char text[] = "my precious notes, not a database\n";
 	write_file(path, text, sizeof text - 1);
 	struct journal *j = NULL;
@@ -130,7 +128,7 @@ static void test_foreign_sqlite_is_refused(void **state)
 {
 	struct fixture *f = *state;
 	char path[160];
-	snprintf(path, sizeof path, "%s/other.db", f->dir);
+	snprintf(path, sizeof path, "%s/other.db", f->box.dir);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
@@ -175,7 +173,7 @@ static void test_symlink_is_refused(void **state)
 	assert_int_equal(journal_open(f->path, JOURNAL_CREATE, &j, &err), 0);
 	assert_int_equal(journal_close(j), 0);
 	char link_path[160];
-	snprintf(link_path, sizeof link_path, "%s/link.db", f->dir);
+	snprintf(link_path, sizeof link_path, "%s/link.db", f->box.dir);
 	assert_int_equal(symlink(f->path, link_path), 0);
 	assert_int_equal(journal_open(link_path, 0, &j, &err), -1);
 	assert_int_equal(err.code, PX_ERR_NOT_JOURNAL);
@@ -289,7 +287,7 @@ static void test_backup_is_complete_and_private(void **state)
 	add_note(j, "one");
 	add_note(j, "two");
 	char dest[160];
-	snprintf(dest, sizeof dest, "%s/backup.db", f->dir);
+	snprintf(dest, sizeof dest, "%s/backup.db", f->box.dir);
 	assert_int_equal(journal_backup(j, dest, &err), 0);
 	assert_int_equal(file_mode(dest), 0600);
 	assert_int_equal(journal_backup(j, dest, &err), -1); /* never overwrites */

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/action.h"
 #include "praxis/answer.h"
 #include "praxis/entry.h"
@@ -24,7 +26,7 @@
 #include <unistd.h>
 
 struct fixture {
-	char dir[64];
+	struct sandbox box;
 	struct journal *j;
 	int64_t inquiry;
 };
@@ -114,16 +116,9 @@ static void build(struct fixture *f)
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-review-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-04-02T09:00:00", 1);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, NULL) < 0)
-		return -1;
 	*state = f;
-	return 0;
+	f->j = sandbox_open(&f->box, "review", "2026-04-02T09:00:00");
+	return f->j ? 0 : -1;
 }
 
 static int setup_built(void **state)
@@ -137,13 +132,9 @@ static int setup_built(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	int clean = journal_close(f->j);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
+	int rc = sandbox_close(&f->box, f->j);
 	free(f);
-	assert_int_equal(clean, 0);
-	return rm == 0 ? 0 : -1;
+	return rc;
 }
 
 static struct review *review(struct fixture *f, const char *period, const char *tag, int frame,

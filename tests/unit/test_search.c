@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/answer.h"
 #include "praxis/entry.h"
 #include "praxis/journal.h"
@@ -20,57 +22,12 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-search-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	assert_int_equal(journal_close(f->j), 0);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	return rm == 0 ? 0 : -1;
-}
-
 static int64_t add(struct journal *j, enum entry_frame frame, const char *when,
 		   const char *title, const char *body, const char *tag)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	e.frame = frame;
-	entry_set(&e.title, title);
-	entry_set(&e.body, body);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
-	if (tag)
-		strlist_add(&e.tags, tag);
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	return fixture_add(j, &(struct entry_spec){
+		.frame = frame, .when = when, .title = title, .body = body, .tag = tag,
+	});
 }
 
 /* ---- collecting hits --------------------------------------------------------- */
@@ -163,6 +120,12 @@ static void test_compile_quotes_every_term(void **state)
 		{ "TAG:#power", "tags : \"power\"" },
 		{ "#Delegation", "tags : \"Delegation\"" },
 		{ "title:hand*", "title : \"hand\" *" },
+		/* A start the index's stems cut into also asks for those stems. */
+		{ "delegat*", "(\"delegat\" * OR \"deleg\")" },
+		{ "title:delegat*", "(title : \"delegat\" * OR title : \"deleg\")" },
+		{ "x -Delegat*", "(\"x\") NOT (\"Delegat\" * OR \"deleg\")" },
+		{ "\"delegat\"*", "(\"delegat\" * OR \"deleg\")" },
+		{ "d\xc3\xa9legat*", "\"d\xc3\xa9legat\" *" },   /* not ASCII: not stemmed here */
 		{ "title:\"the handover\"", "title : \"the handover\"" },
 		{ "x -tag:draft", "(\"x\") NOT tags : \"draft\"" },
 		{ "it's", "\"it's\"" },
@@ -186,7 +149,7 @@ static void test_compile_quotes_every_term(void **state)
 
 static void test_syntax_errors_word_for_word(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	char long_query[SEARCH_QUERY_MAX + 2];
 	memset(long_query, 'a', sizeof long_query - 1);
 	long_query[sizeof long_query - 1] = '\0';
@@ -278,7 +241,7 @@ static void add_five(struct journal *j, int64_t id[5])
 
 static void test_title_match_ranks_above_body_match(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_five(f->j, id);
 	struct hits h = run(f->j, "delegation", NULL);
@@ -310,7 +273,7 @@ static int first_hit(const struct search_hit *hit, void *ctx)
 
 static void test_rank_window(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	struct px_error err;
 	px_error_clear(&err);
 	assert_int_equal(journal_begin(f->j, &err), 0);
@@ -334,7 +297,7 @@ static void test_rank_window(void **state)
 
 static void test_phrase_prefix_or_and_exclusion(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_five(f->j, id);
 	char want[64];
@@ -350,6 +313,11 @@ static void test_phrase_prefix_or_and_exclusion(void **state)
 	assert_int_equal(count(f->j, "hand*", NULL), 3);   /* handover, Handing */
 	assert_int_equal(count(f->j, "hand", NULL), 1);    /* Handing, stemmed */
 
+	/* The start of a word finds its forms even where the stored stem is
+	 * shorter than what was typed: handover, Handing (stem "hand"). */
+	assert_int_equal(count(f->j, "handi*", NULL), 1);
+	assert_int_equal(count(f->j, "feedb*", NULL), 1);
+
 	assert_int_equal(count(f->j, "feedback OR supervision", NULL), 2);
 	assert_int_equal(count(f->j, "trust feedback OR supervision", NULL), 1);
 	h = run(f->j, "trust feedback OR supervision", NULL);
@@ -364,9 +332,40 @@ static void test_phrase_prefix_or_and_exclusion(void **state)
 	assert_int_equal(count(f->j, "rota AND handover", NULL), 1);
 }
 
+/* Every form of a word by the start a learner types, however far into its
+ * ending they got, and nothing that merely shares the letters. */
+static void test_prefix_finds_stemmed_forms(void **state)
+{
+	struct journal_fixture *f = *state;
+	static const char *const bodies[] = {
+		"I delegated the rota to Sam.", "Delegation is hard.",
+		"We discussed delegating tasks.", "The delegate arrived late.",
+		"Coaching the new starter.", "The coach said so.", "Deleting old notes.",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+		fixture_add(f->j, &(struct entry_spec){ .body = bodies[i] });
+	static const struct {
+		const char *query;
+		int n;
+	} cases[] = {
+		{ "delegat*", 4 }, { "delegati*", 4 }, { "Delegat*", 4 }, { "deleg*", 4 },
+		{ "delegat", 0 },           /* a whole word: no such word */
+		{ "coachi*", 2 }, { "coachin*", 2 }, { "coac*", 2 },
+		{ "dele*", 5 },             /* deleting too: it begins so */
+		{ "delet*", 1 },
+		{ "title:delegat*", 0 },    /* the column still holds */
+		{ "rota -delegat*", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int got = count(f->j, cases[i].query, NULL);
+		if (got != cases[i].n)
+			fail_msg("'%s': %d hits, not %d", cases[i].query, got, cases[i].n);
+	}
+}
+
 static void test_tag_and_title_columns(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_five(f->j, id);
 	char want[64];
@@ -395,7 +394,7 @@ static void test_tag_and_title_columns(void **state)
 
 static void test_trashed_entries_never_found(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t keep = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "Kept", "a quokka story", NULL);
 	int64_t gone = add(f->j, FRAME_NOTE, "2026-03-01 10:00:00", "Quokka", "the quokka #quokka",
 			   NULL);
@@ -429,7 +428,7 @@ static void test_trashed_entries_never_found(void **state)
 
 static void test_snippet_marks_the_match(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_five(f->j, id);
 	struct search_options opt;
@@ -462,7 +461,7 @@ static void test_snippet_marks_the_match(void **state)
 
 static void test_filters_paging_and_counts(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[12];
 	for (int i = 0; i < 12; i++) {
 		char when[32], title[40];
@@ -531,7 +530,7 @@ static void test_filters_paging_and_counts(void **state)
 
 static void test_answers_are_searched(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t plain = add(f->j, FRAME_NOTE, "2026-03-01 09:00:00", "Wombat", "a wombat day", NULL);
 	int64_t run_entry = add(f->j, FRAME_INCIDENT, "2026-03-02 09:00:00", "Gibbs run",
 				"what happened", NULL);
@@ -562,7 +561,7 @@ static void test_answers_are_searched(void **state)
  * SQLite's (the fuzz seeds in tests/fuzz/corpus/search are the same kind). */
 static void test_odd_queries_never_leak_sqlite_errors(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_five(f->j, id);
 	static const char *const queries[] = {
@@ -591,19 +590,18 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compile_quotes_every_term),
-		cmocka_unit_test_setup_teardown(test_syntax_errors_word_for_word, setup, teardown),
+		JOURNAL_TEST(test_syntax_errors_word_for_word),
 		cmocka_unit_test(test_long_query_is_quoted_short),
-		cmocka_unit_test_setup_teardown(test_title_match_ranks_above_body_match, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_phrase_prefix_or_and_exclusion, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rank_window, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tag_and_title_columns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_trashed_entries_never_found, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_snippet_marks_the_match, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filters_paging_and_counts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_answers_are_searched, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_odd_queries_never_leak_sqlite_errors, setup,
-						teardown),
+		JOURNAL_TEST(test_title_match_ranks_above_body_match),
+		JOURNAL_TEST(test_phrase_prefix_or_and_exclusion),
+		JOURNAL_TEST(test_rank_window),
+		JOURNAL_TEST(test_prefix_finds_stemmed_forms),
+		JOURNAL_TEST(test_tag_and_title_columns),
+		JOURNAL_TEST(test_trashed_entries_never_found),
+		JOURNAL_TEST(test_snippet_marks_the_match),
+		JOURNAL_TEST(test_filters_paging_and_counts),
+		JOURNAL_TEST(test_answers_are_searched),
+		JOURNAL_TEST(test_odd_queries_never_leak_sqlite_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

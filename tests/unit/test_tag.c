@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "praxis/entry.h"
 #include "praxis/journal.h"
 #include "praxis/person.h"
@@ -21,55 +23,9 @@
 #include <string.h>
 #include <unistd.h>
 
-struct fixture {
-	char dir[64];
-	struct journal *j;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-tag-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/journal.db", f->dir);
-	setenv("PRAXIS_NOW", "2026-03-10T09:00:00", 1);
-	struct px_error err;
-	px_error_clear(&err);
-	if (journal_open(path, JOURNAL_CREATE, &f->j, &err) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	assert_int_equal(journal_close(f->j), 0);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rm = system(cmd);
-	free(f);
-	return rm == 0 ? 0 : -1;
-}
-
 static int64_t add(struct journal *j, const char *title, const char *body, const char *tag)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	entry_set(&e.title, title);
-	entry_set(&e.body, body);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "2026-03-09 10:00:00");
-	if (tag)
-		strlist_add(&e.tags, tag);
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	return fixture_add(j, &(struct entry_spec){ .title = title, .body = body, .tag = tag });
 }
 
 /* Every listed tag as "name=count name=count". */
@@ -109,7 +65,7 @@ static void add_tagged(struct journal *j, int64_t id[5])
 
 static void test_counts_case_and_order(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_tagged(f->j, id);
 	/* One tag whatever the case, spelled as first written; count desc,
@@ -126,7 +82,7 @@ static void test_counts_case_and_order(void **state)
 
 static void test_families_and_prefixes(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_tagged(f->j, id);
 	assert_string_equal(tags(f->j, "power/", 0), "power/expert=1 power/referent=1");
@@ -149,7 +105,7 @@ static int stop_at_first(const char *name, int64_t count, void *ctx)
 
 static void test_trash_hides_tags(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t id[5];
 	add_tagged(f->j, id);
 	struct px_error err;
@@ -179,7 +135,7 @@ static int64_t search_count_of(struct journal *j, const char *query)
 
 static void test_rename_rewrites_rows_text_and_index(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t a = add(f->j, "Handover", "Letting go #grumble of the rota, #GRUMBLE again, "
 			"#grumbles stays", NULL);
 	int64_t b = add(f->j, "#grumble in the title", "body", NULL);
@@ -224,7 +180,7 @@ static void test_rename_rewrites_rows_text_and_index(void **state)
 
 static void test_rename_merges_into_existing_tag(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t a = add(f->j, "One", "text #grumble", NULL);
 	int64_t b = add(f->j, "Two", "text #Moan", NULL);
 	int64_t c = add(f->j, "Three", "text #moan too", "grumble");
@@ -262,7 +218,7 @@ static void test_rename_merges_into_existing_tag(void **state)
 
 static void test_rename_case_only_and_errors(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	int64_t a = add(f->j, "One", "text #delegation", NULL);
 	add(f->j, "Two", "text #team", NULL);
 	struct px_error err;
@@ -315,7 +271,7 @@ static const char *people(struct journal *j)
 
 static void test_people_listing(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	add(f->j, "Rota", "I asked @Sam and @jo", NULL);
 	int64_t b = add(f->j, "Later", "@sam again, and @Kim", NULL);
 	add(f->j, "Third", "@Sam once more", NULL);
@@ -348,7 +304,7 @@ static void test_people_listing(void **state)
 
 static void test_people_set_role_and_pseudonym(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	add(f->j, "Rota", "I asked @Sam and @Jo", NULL);
 	struct px_error err;
 	px_error_clear(&err);
@@ -372,7 +328,7 @@ static void test_people_set_role_and_pseudonym(void **state)
 
 static void test_people_set_refuses_and_says_why(void **state)
 {
-	struct fixture *f = *state;
+	struct journal_fixture *f = *state;
 	add(f->j, "Rota", "I asked @Sam and @Jo", NULL);
 	struct px_error err;
 	px_error_clear(&err);
@@ -419,16 +375,15 @@ static void test_people_set_refuses_and_says_why(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_counts_case_and_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_families_and_prefixes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_trash_hides_tags, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rename_rewrites_rows_text_and_index, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_rename_merges_into_existing_tag, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rename_case_only_and_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_people_listing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_people_set_role_and_pseudonym, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_people_set_refuses_and_says_why, setup, teardown),
+		JOURNAL_TEST(test_counts_case_and_order),
+		JOURNAL_TEST(test_families_and_prefixes),
+		JOURNAL_TEST(test_trash_hides_tags),
+		JOURNAL_TEST(test_rename_rewrites_rows_text_and_index),
+		JOURNAL_TEST(test_rename_merges_into_existing_tag),
+		JOURNAL_TEST(test_rename_case_only_and_errors),
+		JOURNAL_TEST(test_people_listing),
+		JOURNAL_TEST(test_people_set_role_and_pseudonym),
+		JOURNAL_TEST(test_people_set_refuses_and_says_why),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
