@@ -3,8 +3,8 @@
  * or whole as praxis JSON to import elsewhere (REFLECTION.md §6).
  *
  * A selection picks live entries: by frame, tag (a family with "power/"),
- * person, inquiry, template, a date range and explicit ids, all of which
- * must hold.  The trash is never exported, and private entries only with
+ * person, inquiry, template, a date range, explicit ids and a search (every
+ * entry it finds, in search.h's language), all of which must hold.  The trash is never exported, and private entries only with
  * include_private; with ids_strict an explicit id that names a trashed,
  * private (without include_private) or missing entry is an error, so
  * nothing is left out silently.  Entries come oldest first, as a portfolio
@@ -86,6 +86,9 @@ struct export_selection {
 	const char *template_id;    /* NULL: any; entries written with that template */
 	char from[11], to[11];      /* 'YYYY-MM-DD' inclusive, "" for open */
 	const int64_t *ids;         /* NULL: any; else only these (at most EXPORT_MAX_IDS) */
+	/* NULL: any; else the entries a search for it finds (search.h), all of
+	 * them: a query that does not parse fails as search_compile says. */
+	const char *query;
 	size_t n_ids;
 	/* 1: an id that cannot be exported (missing, trashed, private without
 	 * include_private) is an error; 0: it is passed over, as a list filter

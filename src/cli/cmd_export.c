@@ -53,6 +53,7 @@ static int parse_option(struct export_args *a, int c)
 	case 'P': a->o.sel.person = optarg; return 0;
 	case 'q': return cli_parse_id("export", "an inquiry", optarg, &a->o.sel.inquiry_id);
 	case 't': a->o.sel.template_id = optarg; return 0;
+	case 's': a->o.sel.query = optarg; return 0;
 	case 'S': a->since = optarg; return 0;
 	case 'U': a->until = optarg; return 0;
 	case 'r': a->range = optarg; return 0;
@@ -74,6 +75,7 @@ static int parse_export(struct cli *cli, int argc, char **argv, struct export_ar
 		{ "frame", required_argument, NULL, 'f' }, { "tag", required_argument, NULL, 'g' },
 		{ "person", required_argument, NULL, 'P' }, { "inquiry", required_argument, NULL, 'q' },
 		{ "template", required_argument, NULL, 't' },
+		{ "search", required_argument, NULL, 's' },
 		{ "since", required_argument, NULL, 'S' }, { "until", required_argument, NULL, 'U' },
 		{ "range", required_argument, NULL, 'r' },
 		{ "include-private", no_argument, NULL, 'p' },

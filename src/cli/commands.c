@@ -122,6 +122,7 @@ const struct command commands[] = {
 	  "  -P, --person NAME      only entries mentioning @NAME\n"
 	  "  -q, --inquiry ID       one inquiry, as its chain of cycles\n"
 	  "  -t, --template ID      only entries written with this template\n"
+	  "      --search QUERY     only entries the search finds (as praxis search)\n"
 	  "      --since DATE       on or after DATE\n"
 	  "      --until DATE       on or before DATE\n"
 	  "  -r, --range RANGE      a period: 'last week', '2026-03', '2026-W10', FROM..TO\n"

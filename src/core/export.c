@@ -13,6 +13,7 @@
 #include "export_impl.h"
 
 #include "db.h"
+#include "praxis/search.h"
 #include "praxis/suggest.h"
 #include "praxis/text.h"
 
@@ -97,7 +98,7 @@ void export_report_free(struct export_report *r)
 /* ---- the selection ----------------------------------------------------------------- */
 
 enum {
-	P_FRAME = 1, P_TAG, P_PERSON, P_INQUIRY, P_FROM, P_TO, P_TEMPLATE, P_IDS,
+	P_FRAME = 1, P_TAG, P_PERSON, P_INQUIRY, P_FROM, P_TO, P_TEMPLATE, P_IDS, P_MATCH,
 };
 
 static void compose_where(const struct export_selection *s, struct px_buf *sql)
@@ -126,11 +127,15 @@ static void compose_where(const struct export_selection *s, struct px_buf *sql)
 		px_buf_adds(sql, " AND e.template_id = ?7");
 	if (s->ids)
 		px_buf_adds(sql, " AND e.id IN (SELECT value FROM json_each(?8))");
+	if (s->query)
+		px_buf_adds(sql, " AND e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?9)");
 }
 
 static void bind_selection(sqlite3_stmt *st, const struct export_selection *s,
-			   struct px_buf *ids)
+			   struct px_buf *ids, const char *match)
 {
+	if (match)
+		db_bind_text(st, P_MATCH, match);
 	if (s->frame >= 0 && s->frame < FRAME_COUNT)
 		db_bind_text(st, P_FRAME, entry_frame_name((enum entry_frame)s->frame));
 	if (s->tag)
@@ -202,25 +207,42 @@ static int check_selection(struct journal *j, const struct export_selection *s,
 	return check_ids(j, s, err);
 }
 
+/* The statement HEAD (columns), the selection's conditions and TAIL, bound;
+ * IDS and MATCH hold what it is bound to until it is done.  NULL, with ERR
+ * set, when the search does not parse or the statement cannot be made. */
+static sqlite3_stmt *select_entries(struct journal *j, const struct export_selection *sel,
+				    const char *head, const char *tail, struct px_buf *ids,
+				    char **match, struct px_error *err)
+{
+	*match = NULL;
+	if (sel->query && search_compile(sel->query, match, err) < 0)
+		return NULL;
+	struct px_buf sql = PX_BUF_INIT;
+	px_buf_adds(&sql, head);
+	compose_where(sel, &sql);
+	px_buf_adds(&sql, tail);
+	sqlite3_stmt *s = db_stmt_composed(j, sql.data, err);
+	px_buf_free(&sql);
+	if (s)
+		bind_selection(s, sel, ids, *match);
+	return s;
+}
+
 int export_count(struct journal *j, const struct export_selection *sel, size_t *count,
 		 struct px_error *err)
 {
 	*count = 0;
-	struct px_buf sql = PX_BUF_INIT, ids = PX_BUF_INIT;
-	px_buf_adds(&sql, "SELECT count(*)");
-	compose_where(sel, &sql);
-	sqlite3_stmt *s = db_stmt_composed(j, sql.data, err);
-	px_buf_free(&sql);
-	if (!s) {
-		px_buf_free(&ids);
-		return -1;
-	}
-	bind_selection(s, sel, &ids);
-	int rc = sqlite3_step(s);
+	struct px_buf ids = PX_BUF_INIT;
+	char *match;
+	sqlite3_stmt *s = select_entries(j, sel, "SELECT count(*)", "", &ids, &match, err);
+	int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
 	if (rc == SQLITE_ROW)
 		*count = (size_t)sqlite3_column_int64(s, 0);
 	db_done(s);
 	px_buf_free(&ids);
+	free(match);
+	if (!s)
+		return -1;
 	return rc == SQLITE_ROW ? 0 : db_fail(j, rc, "counting entries", err);
 }
 
@@ -271,6 +293,12 @@ static void describe(struct export_ctx *x)
 	if (s->ids) {
 		PART();
 		px_buf_adds(&b, "chosen entries");
+	}
+	if (s->query) {
+		PART();
+		char *q = xgather_text(x, s->query);
+		px_buf_addf(&b, "found by the search '%s'", q);
+		free(q);
 	}
 	if (s->include_private) {
 		PART();
@@ -351,17 +379,16 @@ static const char SQL_COLUMNS_DOCUMENT[] =
 
 static int write_entries(struct export_ctx *x)
 {
-	struct px_buf sql = PX_BUF_INIT, ids = PX_BUF_INIT;
-	px_buf_adds(&sql, x->o->format == EXPORT_JSON ? SQL_COLUMNS_JSON : SQL_COLUMNS_DOCUMENT);
-	compose_where(&x->o->sel, &sql);
-	px_buf_adds(&sql, " ORDER BY e.occurred_at, e.id");
-	sqlite3_stmt *s = db_stmt_composed(x->j, sql.data, x->err);
-	px_buf_free(&sql);
+	struct px_buf ids = PX_BUF_INIT;
+	char *match;
+	sqlite3_stmt *s = select_entries(x->j, &x->o->sel, x->o->format == EXPORT_JSON
+			? SQL_COLUMNS_JSON : SQL_COLUMNS_DOCUMENT, " ORDER BY e.occurred_at, e.id",
+			&ids, &match, x->err);
 	if (!s) {
 		px_buf_free(&ids);
+		free(match);
 		return -1;
 	}
-	bind_selection(s, &x->o->sel, &ids);
 	int rc;
 	struct xentry_store *store = NULL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -379,6 +406,7 @@ static int write_entries(struct export_ctx *x)
 	xentry_release(store);
 	db_done(s);
 	px_buf_free(&ids);
+	free(match);
 	if (x->failed)
 		return -1;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -21,7 +21,7 @@
 
 struct export_flow {
 	struct export_selection sel;    /* its strings and ids are the flow's own */
-	char *tag, *person;
+	char *tag, *person, *query;
 	int64_t *ids;
 	size_t total;                   /* entries the list shows */
 	size_t private;                 /* of which private */
@@ -56,6 +56,7 @@ void export_flow_free(struct export_flow **slot)
 		return;
 	free(f->tag);
 	free(f->person);
+	free(f->query);
 	free(f->ids);
 	free(f->path);
 	free(f->typed);
@@ -420,8 +421,10 @@ static void copy_selection(struct export_flow *f, const struct export_selection 
 	f->sel = *sel;
 	f->tag = sel->tag ? px_xstrdup(sel->tag) : NULL;
 	f->person = sel->person ? px_xstrdup(sel->person) : NULL;
+	f->query = sel->query ? px_xstrdup(sel->query) : NULL;
 	f->sel.tag = f->tag;
 	f->sel.person = f->person;
+	f->sel.query = f->query;
 	if (sel->ids) {
 		f->ids = px_xmalloc((sel->n_ids + 1) * sizeof *f->ids);
 		memcpy(f->ids, sel->ids, sel->n_ids * sizeof *f->ids);

@@ -637,51 +637,10 @@ static void clear_filters(struct browse *b)
 
 /* ---- export ------------------------------------------------------------------------------ */
 
-struct id_list {
-	int64_t *ids;
-	size_t n, cap;
-};
-
-static int add_hit_id(const struct search_hit *hit, void *ctx)
-{
-	struct id_list *l = ctx;
-	px_grow((void **)&l->ids, &l->cap, l->n + 1, sizeof *l->ids);
-	l->ids[l->n++] = hit->id;
-	return 0;
-}
-
-/* Every entry the search matches, as the header counts them (not only the
- * rows loaded so far), into *IDS.  -1 with the status line set. */
-static int search_ids(struct ui *ui, const struct browse *b, int64_t **ids, size_t *n)
-{
-	*ids = NULL;
-	*n = 0;
-	if (b->hits > EXPORT_MAX_IDS) {
-		ui_error(ui, "the search matches %" PRId64 " entries, more than the %d one export "
-			 "takes: narrow it with a filter", b->hits, EXPORT_MAX_IDS);
-		return -1;
-	}
-	struct search_options opt;
-	search_options(b, &opt, 0);
-	opt.limit = EXPORT_MAX_IDS;
-	opt.mark_open = opt.mark_close = NULL;
-	struct id_list got = { NULL, 0, 0 };
-	struct px_error err;
-	px_error_clear(&err);
-	if (search_run(ui->j, b->match, &opt, add_hit_id, &got, &err) < 0) {
-		free(got.ids);
-		ui_error_px(ui, &err);
-		return -1;
-	}
-	*ids = got.ids;
-	*n = got.n;
-	return 0;
-}
-
-/* E: export exactly what the list shows.  Without a search that is the
- * filters, which the export selection takes as they are; a search is
- * filtered by frame, tag and dates only (the header says so), and its
- * matches are passed as ids, every one the header counts. */
+/* E: export exactly what the list shows: the filters, which the export
+ * selection takes as they are, and a search as the selection's query, so
+ * the export finds every match the header counts.  A search is filtered
+ * by frame, tag and dates only (the header says so). */
 static int export_list(struct ui *ui, struct browse *b)
 {
 	if (b->search_error) {
@@ -692,23 +651,16 @@ static int export_list(struct ui *ui, struct browse *b)
 	set_filter(b, &f);
 	struct export_selection sel;
 	export_selection_from_filter(&sel, &f);
-	int64_t *ids = NULL;
 	if (b->query) {
-		size_t n;
-		if (search_ids(ui, b, &ids, &n) < 0)
-			return UI_HANDLED | UI_REDRAW;
-		if (n == 0) {
+		if (b->hits == 0) {
 			ui_status(ui, "Nothing to export: the search matches no entry");
 			return UI_HANDLED | UI_REDRAW;
 		}
 		sel.person = NULL;
 		sel.inquiry_id = 0;
-		sel.ids = ids;
-		sel.n_ids = n;
+		sel.query = b->match;
 	}
-	int flags = export_flow_start(ui, &b->export, &sel);
-	free(ids);
-	return flags;
+	return export_flow_start(ui, &b->export, &sel);
 }
 
 /* ---- keys -------------------------------------------------------------------------------- */

@@ -53,6 +53,18 @@ expect_err "entry 99: no such entry" "a missing entry by id"
 px export --range 2026-03-05..2026-03-05
 expect_out "Quiet day" "a date range"
 expect_no_out "Handover" "outside the range"
+px export --search 'well* OR handov*'
+expect_rc 0 "a search chooses the entries"
+expect_out "## Quiet day" "an entry the search finds"
+expect_out "Entries: found by the search 'well* OR handov*'." "the document says how they were chosen"
+expect_no_out "Secret" "a search leaves private entries out too"
+px export --search 'assum*' --frame note
+expect_rc 0 "a search with a filter that leaves nothing"
+expect_out "0 entries, 0 words." "every condition holds"
+px export --search '"unbalanced'
+expect_rc 1 "a search that does not parse"
+expect_one_line_error "its refusal is one line"
+expect_err "search: unbalanced quote" "naming what is wrong"
 px export --format htm
 expect_rc 2 "a misspelt format is a usage error"
 expect_err "did you mean 'html'" "with a suggestion"

@@ -358,6 +358,51 @@ static const char *refusal(struct fixture *f, const struct export_options *o)
 	return out;
 }
 
+/* A search as the selection: every entry it finds and nothing else, the
+ * document says so (anonymised when asked), and a query that does not
+ * parse is refused as search says. */
+static void test_search_selection(void **state)
+{
+	struct fixture *f = *state;
+	struct export_selection s;
+	export_selection_init(&s);
+	s.query = "quiet";
+	assert_int_equal(count_of(f, &s), 1);
+	s.query = "sam";               /* an answer, a body; private and trash left out */
+	assert_int_equal(count_of(f, &s), 2);
+	s.include_private = 1;
+	assert_int_equal(count_of(f, &s), 3);
+	s.include_private = 0;
+	s.frame = FRAME_INQUIRY;       /* and every other condition holds */
+	assert_int_equal(count_of(f, &s), 1);
+
+	struct export_options o;
+	export_options_init(&o);
+	o.sel.query = "quiet OR title:briefin*";   /* the Gibbs entry plans to "brief" */
+	char *md = export_text(f, &o, NULL);
+	assert_has(md, "## Quiet day");
+	assert_has(md, "## Briefing Sam");
+	assert_lacks(md, "## Handover");   /* the planner, named by what Briefing followed up */
+	assert_has(md, "Entries: found by the search 'quiet OR title:briefin*'.");
+	free(md);
+	o.sel.query = "sam";
+	o.anonymise = 1;
+	md = export_text(f, &o, NULL);
+	assert_has(md, "found by the search 'Alex'");
+	assert_lacks(md, "Sam");
+	free(md);
+
+	struct px_error err;
+	px_error_clear(&err);
+	size_t n = 99;
+	s.query = "\"unbalanced";
+	assert_int_equal(export_count(f->j, &s, &n, &err), -1);
+	assert_int_equal(err.code, PX_ERR_SYNTAX);
+	assert_string_equal(err.where, "search");
+	o.sel.query = "\"unbalanced";
+	assert_has(refusal(f, &o), "unbalanced quote");
+}
+
 static void test_explicit_ids_are_checked(void **state)
 {
 	struct fixture *f = *state;
@@ -659,6 +704,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_markdown_structure, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_and_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_selection, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_explicit_ids_are_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_inquiry_as_a_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html_escapes_everything, setup, teardown),
