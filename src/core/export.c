@@ -207,12 +207,9 @@ static int check_selection(struct journal *j, const struct export_selection *s,
 	return check_ids(j, s, err);
 }
 
-/* The statement HEAD (columns), the selection's conditions and TAIL, bound;
- * IDS and MATCH hold what it is bound to until it is done.  NULL, with ERR
- * set, when the search does not parse or the statement cannot be made. */
-static sqlite3_stmt *select_entries(struct journal *j, const struct export_selection *sel,
-				    const char *head, const char *tail, struct px_buf *ids,
-				    char **match, struct px_error *err)
+sqlite3_stmt *xselect_entries(struct journal *j, const struct export_selection *sel,
+			      const char *head, const char *tail, struct px_buf *ids,
+			      char **match, struct px_error *err)
 {
 	*match = NULL;
 	if (sel->query && search_compile(sel->query, match, err) < 0)
@@ -234,7 +231,7 @@ int export_count(struct journal *j, const struct export_selection *sel, size_t *
 	*count = 0;
 	struct px_buf ids = PX_BUF_INIT;
 	char *match;
-	sqlite3_stmt *s = select_entries(j, sel, "SELECT count(*)", "", &ids, &match, err);
+	sqlite3_stmt *s = xselect_entries(j, sel, "SELECT count(*)", "", &ids, &match, err);
 	int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
 	if (rc == SQLITE_ROW)
 		*count = (size_t)sqlite3_column_int64(s, 0);
@@ -381,7 +378,7 @@ static int write_entries(struct export_ctx *x)
 {
 	struct px_buf ids = PX_BUF_INIT;
 	char *match;
-	sqlite3_stmt *s = select_entries(x->j, &x->o->sel, x->o->format == EXPORT_JSON
+	sqlite3_stmt *s = xselect_entries(x->j, &x->o->sel, x->o->format == EXPORT_JSON
 			? SQL_COLUMNS_JSON : SQL_COLUMNS_DOCUMENT, " ORDER BY e.occurred_at, e.id",
 			&ids, &match, x->err);
 	if (!s) {

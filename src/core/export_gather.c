@@ -4,11 +4,15 @@
  * followed them up), inquiries, answers and the template version it was
  * written with, anonymised when asked, and its word count.
  *
- * Tags, people, actions and inquiries are read once, whole, at the start:
- * one pass over each table costs less than the three statements per entry
- * that entry_get and action_list would need, which on 100k entries is the
- * difference between a fraction of a second and several.  These passes
- * read the tables directly for that reason; nothing here writes.  Answers
+ * Tags, people, actions and inquiries are read once at the start: one pass
+ * over each table costs less than the three statements per entry that
+ * entry_get and action_list would need, which on 100k entries is the
+ * difference between a fraction of a second and several.  A selection of
+ * at most xgather_narrow_max entries (a week, an inquiry, a search: what is handed
+ * to a tutor) reads only its own entries' links and actions instead, by
+ * their indexes, since a whole pass over a large journal's links costs
+ * some 200 ms where those lookups cost a few.  These passes read the
+ * tables directly for that reason; nothing here writes.  Answers
  * are read per entry (only templated entries have them) through
  * answer_list, and template snapshots on first use.
  */
@@ -80,11 +84,14 @@ static int load_names(struct export_ctx *x, const char *sql, bool people)
 	return rc == SQLITE_DONE ? 0 : read_fail(x, rc, "reading names");
 }
 
-static int load_pairs(struct export_ctx *x, const char *sql, struct xpair **out, size_t *n)
+static int load_pairs(struct export_ctx *x, const char *sql, const char *ids,
+		      struct xpair **out, size_t *n)
 {
 	sqlite3_stmt *s = db_stmt(x->j, sql, x->err);
 	if (!s)
 		return -1;
+	if (ids)
+		db_bind_text(s, 1, ids);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -242,19 +249,31 @@ static struct xinquiry *find_inquiry(struct export_ctx *x, int64_t id)
 /* Read in rowid order (the table's own order, the cheapest) and sorted
  * here: an ORDER BY over the planner index would sort in a temporary
  * b-tree anyway. */
-static const char SQL_ACTIONS_JSON[] =
-	"SELECT id, uuid, text, due_date, status, coalesce(outcome, ''), planned_by, position,"
-	" follow_up_template, created_at, updated_at, coalesce(followed_up_by, 0) FROM action";
+#define ACTIONS_JSON \
+	"SELECT id, uuid, text, due_date, status, coalesce(outcome, ''), planned_by, position," \
+	" follow_up_template, created_at, updated_at, coalesce(followed_up_by, 0) FROM action"
 /* Documents show neither UUIDs, templates nor record times. */
-static const char SQL_ACTIONS_DOCUMENT[] =
-	"SELECT id, '', text, due_date, status, coalesce(outcome, ''), planned_by, position,"
-	" '', '', '', coalesce(followed_up_by, 0) FROM action";
+#define ACTIONS_DOCUMENT \
+	"SELECT id, '', text, due_date, status, coalesce(outcome, ''), planned_by, position," \
+	" '', '', '', coalesce(followed_up_by, 0) FROM action"
+/* A narrow selection's actions: those its entries planned or followed up,
+ * ?1 the entries' ids as a JSON array; in id order, as the full pass reads
+ * them (find_action searches by id). */
+#define OF_SELECTED(col) col " IN (SELECT value FROM json_each(?1))"
+#define ACTIONS_OF " WHERE " OF_SELECTED("planned_by") " OR " OF_SELECTED("followed_up_by")
+static const char SQL_ACTIONS_JSON[] = ACTIONS_JSON;
+static const char SQL_ACTIONS_DOCUMENT[] = ACTIONS_DOCUMENT;
+static const char SQL_ACTIONS_JSON_OF[] = ACTIONS_JSON ACTIONS_OF " ORDER BY id";
+static const char SQL_ACTIONS_DOCUMENT_OF[] = ACTIONS_DOCUMENT ACTIONS_OF " ORDER BY id";
 /* The follow-up entries, in their own order so their rows are read in
- * sequence. */
-static const char SQL_FOLLOWERS[] =
-	"SELECT a.id, f.title, f.occurred_at, f.deleted_at IS NULL AND (f.private = 0 OR ?1)"
-	" FROM action a JOIN entry f ON f.id = a.followed_up_by"
-	" WHERE a.followed_up_by IS NOT NULL ORDER BY a.followed_up_by";
+ * sequence; ?2 whether private entries are shown. */
+#define FOLLOWERS \
+	"SELECT a.id, f.title, f.occurred_at, f.deleted_at IS NULL AND (f.private = 0 OR ?2)" \
+	" FROM action a JOIN entry f ON f.id = a.followed_up_by WHERE a.followed_up_by IS NOT NULL"
+static const char SQL_FOLLOWERS[] = FOLLOWERS " ORDER BY a.followed_up_by";
+static const char SQL_FOLLOWERS_OF[] =
+	FOLLOWERS " AND (" OF_SELECTED("a.planned_by") " OR " OF_SELECTED("a.followed_up_by")
+	") ORDER BY a.followed_up_by";
 
 static void row_to_action(struct export_ctx *x, sqlite3_stmt *s, struct xaction *a)
 {
@@ -310,12 +329,14 @@ static struct xaction *find_action(struct export_ctx *x, int64_t id)
 	return lo < x->n_actions && x->actions[lo].id == id ? &x->actions[lo] : NULL;
 }
 
-static int load_followers(struct export_ctx *x)
+static int load_followers(struct export_ctx *x, const char *ids)
 {
-	sqlite3_stmt *s = db_stmt(x->j, SQL_FOLLOWERS, x->err);
+	sqlite3_stmt *s = db_stmt(x->j, ids ? SQL_FOLLOWERS_OF : SQL_FOLLOWERS, x->err);
 	if (!s)
 		return -1;
-	db_bind_int(s, 1, x->o->sel.include_private != 0);
+	if (ids)
+		db_bind_text(s, 1, ids);
+	db_bind_int(s, 2, x->o->sel.include_private != 0);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct xaction *a = find_action(x, sqlite3_column_int64(s, 0));
@@ -341,12 +362,16 @@ static int64_t follower_key(const void *rows, size_t i)
 	return (*((struct xaction *const *)rows + i))->followed_up_by;
 }
 
-static int load_actions(struct export_ctx *x)
+static int load_actions(struct export_ctx *x, const char *ids)
 {
-	sqlite3_stmt *s = db_stmt(x->j, x->o->format == EXPORT_JSON ? SQL_ACTIONS_JSON
-								     : SQL_ACTIONS_DOCUMENT, x->err);
+	bool json = x->o->format == EXPORT_JSON;
+	const char *sql = ids ? (json ? SQL_ACTIONS_JSON_OF : SQL_ACTIONS_DOCUMENT_OF)
+			      : (json ? SQL_ACTIONS_JSON : SQL_ACTIONS_DOCUMENT);
+	sqlite3_stmt *s = db_stmt(x->j, sql, x->err);
 	if (!s)
 		return -1;
+	if (ids)
+		db_bind_text(s, 1, ids);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -368,7 +393,7 @@ static int load_actions(struct export_ctx *x)
 	x->idx_planner = index_build(x->by_planner, x->n_actions, planner_key);
 	x->idx_follower = index_build(x->by_follower, x->n_by_follower, follower_key);
 	/* JSON links follow-ups by UUID through the entries it wrote. */
-	return x->o->format == EXPORT_JSON ? 0 : load_followers(x);
+	return json ? 0 : load_followers(x, ids);
 }
 
 /* ---- entries seen ---------------------------------------------------------------------- */
@@ -464,20 +489,70 @@ const struct xseen *xgather_entry(struct export_ctx *x, int64_t id)
 
 static const char SQL_TAGS[] = "SELECT id, name FROM tag ORDER BY id";
 static const char SQL_PEOPLE[] = "SELECT id, name, role, pseudonym FROM person ORDER BY id";
-static const char SQL_ENTRY_TAGS[] =
-	"SELECT entry_id, tag_id, explicit FROM entry_tag ORDER BY entry_id, tag_id";
-static const char SQL_ENTRY_PEOPLE[] =
-	"SELECT entry_id, person_id, 0 FROM entry_person ORDER BY entry_id, person_id";
+#define ENTRY_TAGS "SELECT entry_id, tag_id, explicit FROM entry_tag"
+#define ENTRY_PEOPLE "SELECT entry_id, person_id, 0 FROM entry_person"
+static const char SQL_ENTRY_TAGS[] = ENTRY_TAGS " ORDER BY entry_id, tag_id";
+static const char SQL_ENTRY_PEOPLE[] = ENTRY_PEOPLE " ORDER BY entry_id, person_id";
+static const char SQL_ENTRY_TAGS_OF[] =
+	ENTRY_TAGS " WHERE " OF_SELECTED("entry_id") " ORDER BY entry_id, tag_id";
+static const char SQL_ENTRY_PEOPLE_OF[] =
+	ENTRY_PEOPLE " WHERE " OF_SELECTED("entry_id") " ORDER BY entry_id, person_id";
+
+#define NARROW_MAX 4096
+
+size_t xgather_narrow_max = NARROW_MAX;
+
+/* The ids of a selection of at most xgather_narrow_max entries, as a JSON array in
+ * *OUT; NULL in *OUT for a wider one (everything is read then). */
+static int narrow_ids(struct export_ctx *x, char **out)
+{
+	*out = NULL;
+	struct px_buf ids = PX_BUF_INIT, list = PX_BUF_INIT;
+	char *match;
+	char tail[32];
+	snprintf(tail, sizeof tail, " LIMIT %zu", xgather_narrow_max + 1);
+	sqlite3_stmt *s = xselect_entries(x->j, &x->o->sel, "SELECT e.id", tail, &ids, &match,
+					  x->err);
+	int rc = SQLITE_ERROR;
+	size_t n = 0;
+	px_buf_addc(&list, '[');
+	while (s && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		px_buf_addf(&list, "%s%lld", n++ ? "," : "", (long long)sqlite3_column_int64(s, 0));
+	px_buf_addc(&list, ']');
+	db_done(s);
+	px_buf_free(&ids);
+	free(match);
+	if (!s) {
+		px_buf_free(&list);
+		x->failed = 1;
+		return -1;
+	}
+	if (rc != SQLITE_DONE) {
+		px_buf_free(&list);
+		return read_fail(x, rc, "choosing the entries");
+	}
+	if (n <= xgather_narrow_max)
+		*out = px_buf_detach(&list);
+	px_buf_free(&list);
+	return 0;
+}
 
 int xgather_load(struct export_ctx *x)
 {
 	x->cites = cite_list_new();
 	if (x->o->anonymise && anonymiser_load(x->j, &x->anon, x->err) < 0)
 		return -1;
-	if (load_names(x, SQL_TAGS, false) < 0 || load_names(x, SQL_PEOPLE, true) < 0 ||
-	    load_pairs(x, SQL_ENTRY_TAGS, &x->entry_tags, &x->n_entry_tags) < 0 ||
-	    load_pairs(x, SQL_ENTRY_PEOPLE, &x->entry_people, &x->n_entry_people) < 0 ||
-	    load_inquiries(x) < 0 || load_actions(x) < 0)
+	char *ids;
+	if (narrow_ids(x, &ids) < 0)
+		return -1;
+	int rc = load_names(x, SQL_TAGS, false) < 0 || load_names(x, SQL_PEOPLE, true) < 0 ||
+		 load_pairs(x, ids ? SQL_ENTRY_TAGS_OF : SQL_ENTRY_TAGS, ids, &x->entry_tags,
+			    &x->n_entry_tags) < 0 ||
+		 load_pairs(x, ids ? SQL_ENTRY_PEOPLE_OF : SQL_ENTRY_PEOPLE, ids, &x->entry_people,
+			    &x->n_entry_people) < 0 ||
+		 load_inquiries(x) < 0 || load_actions(x, ids) < 0;
+	free(ids);
+	if (rc)
 		return -1;
 	x->idx_tags = index_build(x->entry_tags, x->n_entry_tags, pair_key);
 	x->idx_people = index_build(x->entry_people, x->n_entry_people, pair_key);

@@ -29,6 +29,7 @@
 #include "praxis/inquiry.h"
 #include "praxis/template.h"
 
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -212,9 +213,24 @@ struct export_ctx {
 	struct px_error *err;
 };
 
+/* ---- the selection (export.c) ---------------------------------------------------- */
+
+/* The statement HEAD (columns), SEL's conditions and TAIL, bound; IDS and
+ * MATCH hold what it is bound to until it is done (free MATCH).  NULL, with
+ * ERR set, when the search does not parse or the statement cannot be
+ * made. */
+sqlite3_stmt *xselect_entries(struct journal *j, const struct export_selection *sel,
+			      const char *head, const char *tail, struct px_buf *ids,
+			      char **match, struct px_error *err);
+
 /* ---- gathering (export_gather.c) ------------------------------------------------ */
 
 int xgather_load(struct export_ctx *x);
+/* The most entries a selection may have for xgather_load to read only
+ * their links and actions (by index) rather than every one (in a pass);
+ * the documents are the same either way, which the unit tests check by
+ * setting it to 0. */
+extern size_t xgather_narrow_max;
 void xgather_free(struct export_ctx *x);
 /* The template version an entry was written with, loaded on first use. */
 const struct xtemplate *xgather_template(struct export_ctx *x, const char *id, int version,

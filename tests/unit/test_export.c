@@ -15,6 +15,7 @@
 
 #include "fixture.h"
 
+#include "../../src/core/export_impl.h"
 #include "../../src/core/jsonread.h"
 
 #include "praxis/action.h"
@@ -403,6 +404,65 @@ static void test_search_selection(void **state)
 	assert_has(refusal(f, &o), "unbalanced quote");
 }
 
+/* A narrow selection reads only its own entries' links and actions; the
+ * documents must be the very ones the whole pass makes, in every format,
+ * also when an action crosses the selection's edge. */
+static void test_narrow_reads_as_the_whole_pass(void **state)
+{
+	struct fixture *f = *state;
+	/* Actions whose ids do not follow their entries' dates, so a read by
+	 * index comes back out of id order unless it is sorted. */
+	struct px_error err;
+	px_error_clear(&err);
+	int64_t first, second;
+	assert_int_equal(action_add(f->j, f->later, "ask Jo", "2026-03-20", NULL, 0, &first, &err),
+			 0);
+	assert_int_equal(action_add(f->j, f->plain, "read the notes", "2026-03-08", NULL, 0,
+				    &second, &err), 0);
+	assert_int_equal(action_follow_up(f->j, second, f->later, OUTCOME_MIXED, NULL, &err), 0);
+	int64_t gibbs[] = { f->gibbs }, later[] = { f->later };
+	struct export_selection sels[8];
+	for (size_t i = 0; i < 8; i++)
+		export_selection_init(&sels[i]);
+	sels[1].ids = gibbs, sels[1].n_ids = 1;      /* planned here, followed up outside */
+	sels[2].ids = later, sels[2].n_ids = 1;      /* the other way round */
+	sels[3].inquiry_id = f->inquiry;
+	sels[4].person = "Sam";
+	sels[5].tag = "power/";
+	snprintf(sels[6].from, sizeof sels[6].from, "2026-03-05");
+	sels[7].query = "sam";
+	sels[7].include_private = 1;
+	static const enum export_format formats[] = {
+		EXPORT_MARKDOWN, EXPORT_HTML, EXPORT_JSON, EXPORT_TEXT,
+	};
+	for (size_t i = 0; i < 8; i++)
+		for (size_t k = 0; k < 4; k++)
+			for (int anon = 0; anon < 2; anon++) {
+				if (anon && formats[k] == EXPORT_JSON)
+					continue;
+				struct export_options o;
+				export_options_init(&o);
+				o.format = formats[k];
+				o.sel = sels[i];
+				o.anonymise = anon;
+				size_t narrow = xgather_narrow_max;
+				char *by_index = export_text(f, &o, NULL);
+				xgather_narrow_max = 0;
+				char *by_pass = export_text(f, &o, NULL);
+				xgather_narrow_max = narrow;
+				if (strcmp(by_index, by_pass) != 0)
+					fail_msg("selection %zu, format %s%s: the narrow read differs",
+						 i, export_format_name(formats[k]),
+						 anon ? ", anonymised" : "");
+				if (i == 1 && k == 0 && !anon)
+					assert_has(by_index, "followed up by \xe2\x80\x98" "Briefing Sam");
+				if (i == 2 && k == 0 && !anon)
+					assert_has(by_index, "planned in \xe2\x80\x98" "Handover");
+				free(by_index);
+				free(by_pass);
+			}
+}
+
 static void test_explicit_ids_are_checked(void **state)
 {
 	struct fixture *f = *state;
@@ -705,6 +765,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_and_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_selection, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_narrow_reads_as_the_whole_pass, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_explicit_ids_are_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_inquiry_as_a_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html_escapes_everything, setup, teardown),
