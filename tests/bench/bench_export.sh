@@ -28,6 +28,12 @@ for format in md html json txt; do
 done
 bench_op "export --format md --anonymise" "$BENCH_N" - - \
 	"$PRAXIS" --db "$BENCH_DB" export --format md --anonymise || status=1
+# What is handed to a tutor: a week (the one before PRAXIS_NOW), read by
+# index rather than by a pass over the journal's links.
+week_n=$(sqlite3 "$BENCH_DB" "select count(*) from entry where deleted_at is null
+	and private = 0 and occurred_at between '2026-03-02' and '2026-03-08 23:59:59'")
+bench_op "export --format md, one week" "$week_n" - - \
+	"$PRAXIS" --db "$BENCH_DB" export --range 2026-03-02..2026-03-08 || status=1
 
 # The files to import: praxis's own export, and the same entries written as
 # jrnl writes its text journal ("[date] title", body, a blank line).
