@@ -48,7 +48,8 @@ struct browse {
 	bool more_before, more_after;
 	struct list list;
 	char *query;                /* searching when not NULL: as typed */
-	char *match;                /* what runs (see as_typed) */
+	char *match;                /* what runs (see as_typed, widen_last_word) */
+	bool widened;               /* match is the query with a '*' after it */
 	char *search_error;         /* why the query cannot run, or NULL */
 	bool query_dirty;
 	int64_t hits;
@@ -285,6 +286,41 @@ static void search_more(struct ui *ui, struct browse *b)
 	b->more_after = b->n - before == BROWSE_PAGE && b->n < BROWSE_SEARCH_MAX;
 }
 
+/* Typed part way, a word is mostly no word at all ("delegat" of
+ * delegation): when the query as typed finds nothing and ends in at least
+ * three letters, its last word is tried as the start of a word, and kept
+ * when that finds something (the header shows the '*').  Only then: a
+ * start costs more than a word over a large journal (search.h). */
+static void widen_last_word(struct ui *ui, struct browse *b, const struct search_options *opt)
+{
+	size_t len = strlen(b->match), letters = 0;
+	if (strcmp(b->match, b->query) != 0)
+		return;                 /* already widened for CJK */
+	while (letters < len) {
+		char c = b->match[len - 1 - letters];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			break;
+		letters++;
+	}
+	size_t quotes = 0;
+	for (size_t i = 0; i < len; i++)
+		quotes += b->match[i] == '"';
+	if (letters < 3 || quotes % 2)
+		return;
+	struct px_buf wide = PX_BUF_INIT;
+	px_buf_addf(&wide, "%s*", b->match);
+	int64_t n = 0;
+	struct px_error err;
+	px_error_clear(&err);
+	if (search_count(ui->j, wide.data, opt, &n, &err) == 0 && n > 0) {
+		free(b->match);
+		b->match = px_buf_detach(&wide);
+		b->widened = true;
+		b->hits = n;
+	}
+	px_buf_free(&wide);
+}
+
 static void run_search(struct ui *ui, struct browse *b)
 {
 	b->query_dirty = false;
@@ -304,6 +340,8 @@ static void run_search(struct ui *ui, struct browse *b)
 	} else if (search_count(ui->j, b->match, &opt, &b->hits, &err) < 0) {
 		search_failed(b, &err);
 	} else {
+		if (b->hits == 0)
+			widen_last_word(ui, b, &opt);
 		search_more(ui, b);
 	}
 	list_select(&b->list, 0);
@@ -402,7 +440,7 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 	struct px_buf left = PX_BUF_INIT;
 	char right[64];
 	if (b->query) {
-		px_buf_addf(&left, "Search: %s", b->query);
+		px_buf_addf(&left, "Search: %s%s", b->query, b->widened ? "*" : "");
 		snprintf(right, sizeof right, "%" PRId64 " match%s", b->hits, b->hits == 1 ? "" : "es");
 		if (b->person || b->inquiry_id || b->ids)
 			px_buf_adds(&left, b->ids ? " (not limited to the review's list)"
@@ -435,8 +473,9 @@ static void browse_draw(struct ui *ui, struct screen *s, const struct area *a)
 /* The index keeps a run of CJK (a script written without spaces) as one
  * word, so a last word in such a script also matches as the start of a
  * longer run: "日本語" finds "日本語のタイトル".  Latin words are not
- * widened: the index holds English stems, so "deleg" already finds
- * "delegation", and a prefix over a large journal costs far more. */
+ * widened here: the index holds English stems, so "deleg" already finds
+ * "delegation", and a start costs far more over a large journal; a word
+ * that finds nothing is widened after the fact (widen_last_word). */
 static char *as_typed(const char *query)
 {
 	size_t len = strlen(query), start = len, quotes = 0;
@@ -466,6 +505,7 @@ static void set_query(struct browse *b, const char *text)
 	free(b->match);
 	b->query = text && !text_is_blank(text) ? px_xstrdup(text) : NULL;
 	b->match = b->query ? as_typed(b->query) : NULL;
+	b->widened = false;
 	b->query_dirty = b->query != NULL;
 	b->stale = true;   /* reload on the next draw: search, or the list again */
 }

@@ -77,8 +77,11 @@ tui_wait "Handover went wrong" "and the other"
 esc=$(printf '\033')
 hits=$(tm capture-pane -e -p -t t | grep -c "${esc}\[[0-9;]*m[Dd]elegat")
 check "the search so far finds the word being typed" [ "$hits" -ge 1 ]
-tui_type "ation"
-tui_wait "Search: delegation" "typing on refines the search"
+tui_type "at"
+tui_wait "Search: delegat*" "a word typed part way is looked for as the start of a word"
+tui_wait "2 matches" "which finds what the whole word will"
+tui_type "ion"
+tui_wait "Search: delegation " "typing on refines the search"
 tui_wait "2 matches" "the whole word finds both still"
 hits=$(tm capture-pane -e -p -t t | grep -c "${esc}\[[0-9;]*m[Dd]elegat")
 check "the matched words are highlighted" [ "$hits" -ge 2 ]
