@@ -49,9 +49,9 @@ struct browse {
 	struct list list;
 	char *query;                /* searching when not NULL: as typed */
 	char *match;                /* what runs (see as_typed, widen_last_word) */
-	bool widened;               /* match is the query with a '*' after it */
 	char *search_error;         /* why the query cannot run, or NULL */
 	bool query_dirty;
+	bool widened;               /* match is the query with a '*' after it */
 	int64_t hits;
 	unsigned long generation;
 	bool stale;                 /* a filter or the query changed: load again */
