@@ -11,7 +11,7 @@ set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-60}; shift
 status=0
-printf '%-10s %10s %10s %8s %6s  %s\n' target runs exec/s cov inputs result
+printf '%-16s %10s %10s %8s %6s  %s\n' target runs exec/s cov inputs result
 for name in "$@"; do
 	bin=build/fuzz/bin/$name
 	mkdir -p "build/fuzz/corpus/$name" "build/fuzz/crashes/$name"
@@ -33,7 +33,7 @@ for name in "$@"; do
 		result="FOUND $found (see $log)"
 		status=1
 	fi
-	printf '%-10s %10s %10s %8s %6s  %s\n' "$name" "${runs:-?}" "${speed:-?}" "${cov:-?}" \
+	printf '%-16s %10s %10s %8s %6s  %s\n' "$name" "${runs:-?}" "${speed:-?}" "${cov:-?}" \
 		"$inputs" "$result"
 done
 exit "$status"
