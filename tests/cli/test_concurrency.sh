@@ -36,7 +36,7 @@ steps:
 EOF
 W=$SANDBOX/w
 mkdir -m 700 "$W"
-writes=0 busy=0 start=$(now_ms)
+writes=0 busy=0 imports=0 shared=0 start=$(now_ms)
 
 # outcome FILE: every line of a writer's log is a success or one clean
 # "journal busy" failure; prints the number of unexpected lines.
@@ -160,6 +160,7 @@ race() { # race WRITERS: run them, a backup and a reader, then check everything
 	shares=$(grep -c '^ok shared ' "$W/all-$nw")
 	n_busy=$(grep -c '^busy ' "$W/all-$nw")
 	busy=$((busy + n_busy)); writes=$((writes + adds + runs + inqs + imps + shares))
+	imports=$((imports + imps)) shared=$((shared + shares))
 	# Each reported write is there exactly once, with all its parts.
 	got=$(sqlite3 "$J" "SELECT
 		(SELECT count(*) FROM entry WHERE body LIKE 'Entry w%'),
@@ -267,6 +268,7 @@ check "the waiting write is there" \
 writes=$((writes + 1))
 
 secs=$(( ($(now_ms) - start) / 1000 ))
-echo "# concurrency figures: $writes writes checked, $busy clean 'journal busy' failures," \
+echo "# concurrency figures: $writes writes checked ($imports imports of a writer's own" \
+	"file, $shared of one file all import at once), $busy clean 'journal busy' failures," \
 	"$ROUNDS creation rounds of 4, writers of $WRITES changes; ${secs}s"
 finish
