@@ -437,7 +437,7 @@ op_create() {
 }
 
 # ---- imports -------------------------------------------------------------------------
-# A file of 2 or 3 new entries, half the time one of them 300 KB (a kill
+# A file of 2 or 3 new entries, one time in four one of them 300 KB (a kill
 # at a durable operation then falls among hundreds of page writes):
 # praxis JSON (the first entry with two answers and an action, the rest as
 # op_add writes them) or a jrnl text journal (whose @words become #tags).
@@ -449,7 +449,7 @@ json_text() { awk '{ if (NR > 1) printf "\\n"; printf "%s", $0 }'; }
 op_import() {
 	rand 2; fmt=praxis; [ "$r" -eq 1 ] && fmt=jrnl
 	rand 2; n=$((r + 2))
-	rand $((2 * n)); bigk=$((next_k + r))   # one of them big, half the time
+	rand $((4 * n)); bigk=$((next_k + r))   # one of them big, a quarter of the time
 	k0=$next_k; next_k=$((next_k + n))
 	f=$W/import-$k0.$fmt
 	cp "$W/known" "$W/new"
@@ -506,16 +506,16 @@ op_import() {
 # ---- the run -------------------------------------------------------------------------------
 pick_op() {
 	rand 100
-	if   [ "$r" -lt 20 ]; then op_add
-	elif [ "$r" -lt 27 ]; then op_add big; eval "big_$k=1"
-	elif [ "$r" -lt 39 ]; then op_edit
-	elif [ "$r" -lt 48 ]; then op_move rm
-	elif [ "$r" -lt 53 ]; then op_move restore
-	elif [ "$r" -lt 58 ]; then op_empty
-	elif [ "$r" -lt 68 ]; then op_run
-	elif [ "$r" -lt 79 ]; then op_lines
-	elif [ "$r" -lt 84 ]; then op_backup
-	elif [ "$r" -lt 94 ]; then op_import
+	if   [ "$r" -lt 21 ]; then op_add
+	elif [ "$r" -lt 28 ]; then op_add big; eval "big_$k=1"
+	elif [ "$r" -lt 41 ]; then op_edit
+	elif [ "$r" -lt 51 ]; then op_move rm
+	elif [ "$r" -lt 56 ]; then op_move restore
+	elif [ "$r" -lt 61 ]; then op_empty
+	elif [ "$r" -lt 72 ]; then op_run
+	elif [ "$r" -lt 83 ]; then op_lines
+	elif [ "$r" -lt 89 ]; then op_backup
+	elif [ "$r" -lt 95 ]; then op_import
 	else op_create
 	fi
 }
