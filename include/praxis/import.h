@@ -5,9 +5,11 @@
  *
  * An import is one transaction: the whole file is read and checked as it
  * is written, and any problem rolls everything back, so a file is either
- * imported entirely or not at all.  A problem is one error naming the
- * file, the place (JSON: line, column and the JSON path, such as
- * "entries[12].occurred_at"; jrnl text: the line) and what is wrong:
+ * imported entirely or not at all.  A problem is one error, one line of
+ * valid UTF-8 (a newline in a value it quotes is folded, a quote cut short
+ * ends on a whole character), naming the file, the place (JSON: line,
+ * column and the JSON path, such as "entries[12].occurred_at"; jrnl text:
+ * the line) and what is wrong:
  *
  *     journal.json:130:22: entries[3].occurred_at: '2026-02-30 10:00:00' is
  *     not a valid date-time

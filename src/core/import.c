@@ -9,6 +9,7 @@
 #include "db.h"
 #include "praxis/buf.h"
 #include "praxis/suggest.h"
+#include "praxis/text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -399,6 +400,27 @@ static int dispatch(struct import_ctx *x, char *buf, size_t len)
 	return run_json(x, buf, len, f);
 }
 
+/* A refusal quoting the file stays one line of valid UTF-8: newlines in a
+ * quoted value (a JSON string may hold any) are folded, as template
+ * diagnostics fold them, and a character cut short by a quote's length
+ * limit ('%.40s') or by the message's own is left out. */
+static void tidy_message(char *msg)
+{
+	size_t len = strlen(msg), out = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_utf8_decode(msg + i, len - i, &cp);
+		if (msg[i] == '\n' || msg[i] == '\r') {
+			msg[out++] = ' ';
+		} else if (cp != 0xFFFD || n > 1) {
+			memmove(msg + out, msg + i, n);
+			out += n;
+		}
+		i += n;
+	}
+	msg[out] = '\0';
+}
+
 int import_buffer(struct journal *j, char *buf, size_t len, const char *name,
 		  const struct import_options *o, struct import_summary *summary,
 		  struct px_error *err)
@@ -416,6 +438,8 @@ int import_buffer(struct journal *j, char *buf, size_t len, const char *name,
 	if (rc < 0) {
 		journal_rollback(j);
 		memset(sum, 0, sizeof *sum);
+		if (err)
+			tidy_message(err->msg);
 		return -1;
 	}
 	if (journal_commit(j, err) < 0) {

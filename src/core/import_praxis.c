@@ -505,6 +505,13 @@ static int read_entry(struct praxis_run *r, const struct jv *v, struct jpath *p,
 	    read_template_link(x, v, p, &er->e) < 0 || read_tags(x, v, p, &er->e) < 0 ||
 	    read_people(x, v, p, &er->e) < 0 || read_answers(x, v, p, er) < 0)
 		return -1;
+	/* Answers are a template's steps: without one an export would leave
+	 * them out, and show and review would not know what they answer. */
+	if (er->n_answers && !er->e.template_id) {
+		jpath_key(p, "answers");
+		return import_fail(x, jv_get(v, "answers"), p, "answers need the template they "
+				   "answer, and 'template' is missing or null");
+	}
 	if (inquiry) {
 		size_t back = jpath_key(p, "inquiry");
 		if (inquiry_link(r, jv_get(v, "inquiry"), p, inquiry, &er->e.inquiry_id) < 0)
@@ -537,23 +544,23 @@ static int one_entry(struct praxis_run *r, const struct jv *v, struct jpath *p, 
 	if (twin)
 		return import_fail(x, v, p, "entry %s appears twice in the file (entries[%zu] too)",
 				   uuid, twin->index);
-	int64_t id;
-	if (known_entry(r, v, p, uuid, &id) < 0)
-		return -1;
-	if (id) {
-		x->sum->entries.skipped++;
-		uuid_put(&r->entries, uuid, id, index);
-		return 0;
-	}
+	/* Read and checked even when the journal has it: a malformed record
+	 * is refused whether or not it would be skipped. */
 	struct entry_read er = { 0 };
 	entry_init(&er.e);
 	snprintf(er.e.uuid, sizeof er.e.uuid, "%s", uuid);
+	int64_t id = 0;
 	int rc = read_entry(r, v, p, &er);
+	if (rc == 0)
+		rc = known_entry(r, v, p, uuid, &id);
 	struct px_error why;
 	px_error_clear(&why);
-	if (rc == 0 && entry_batch_add(x->batch, &er.e, er.answers, er.n_answers, &why) < 0)
+	if (rc == 0 && id) {
+		x->sum->entries.skipped++;
+		uuid_put(&r->entries, uuid, id, index);
+	} else if (rc == 0 && entry_batch_add(x->batch, &er.e, er.answers, er.n_answers, &why) < 0) {
 		rc = import_fail_why(x, v, p, &why);
-	if (rc == 0) {
+	} else if (rc == 0) {
 		x->sum->entries.added++;
 		uuid_put(&r->entries, uuid, er.e.id, index);
 	}

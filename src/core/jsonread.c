@@ -599,7 +599,8 @@ static int parse_object(struct reader *r, struct jv *v)
 			return -1;
 	}
 	size_t n = r->nmems - base;
-	const struct jmember *dup = duplicate_key(r->mems + base, n);
+	/* An empty object may come before any member was kept (mems NULL). */
+	const struct jmember *dup = n ? duplicate_key(r->mems + base, n) : NULL;
 	if (dup)
 		return fail_at(r, dup->line, dup->column, "the key '%.80s' appears twice in one object",
 			       dup->key);

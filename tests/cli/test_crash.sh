@@ -1,13 +1,14 @@
 #!/bin/sh
 # Crash safety: kill praxis with SIGKILL at random points while it adds,
-# edits, trashes, restores, empties the trash, runs templates, backs up and
-# creates journals, and prove after every kill that
+# edits, trashes, restores, empties the trash, runs templates, imports,
+# backs up and creates journals, and prove after every kill that
 #   - praxis opens the journal again and `praxis check` passes, and SQLite's
 #     integrity checks and the search index's own check pass;
 #   - every change praxis reported as done (exit 0) is there, every change
 #     that failed with an error is not, and a killed change is there whole
 #     or not at all (text, tags, people, answers, actions and the search
-#     index move together);
+#     index move together; an import's entries all land or none do, and
+#     the same import run again completes);
 #   - a template run typed in line mode keeps, as its draft, every answer
 #     given before the kill, and the draft resumes into the full entry.
 #
@@ -15,8 +16,8 @@
 # truncate or unlink on the journal's files, through faultshim.so), the
 # other half at a random time from outside.  PRAXIS_CRASH_KILLS (default
 # 20; `make torture` asks for more) is the number of kills; PRAXIS_CRASH_SEED
-# repeats a run.  Adding an operation (import, say) is one op_NAME function
-# and one line in pick_op.
+# repeats a run.  Adding an operation is one op_NAME function and one line
+# in pick_op.
 KILLS=${PRAXIS_CRASH_KILLS:-20}
 SEED=${PRAXIS_CRASH_SEED:-$(( $(date +%s) % 100000 ))}
 . "$(dirname "$0")/../lib.sh"   # unsets PRAXIS_*: read ours first
@@ -117,7 +118,7 @@ hash_of() { sqlite3 :memory: "SELECT hex(sha3(CAST(readfile('$1') AS TEXT)))"; }
 
 # ---- the state this run knows the journal to be in -------------------------
 observe "$W/known" || { echo "setup journal is not sound"; exit 1; }
-changes=0 kills=0 kills_point=0 kills_timed=0 ops=0 errors=0 drafts_checked=0
+changes=0 kills=0 kills_point=0 kills_timed=0 ops=0 errors=0 drafts_checked=0 imports=0 import_kills=0
 
 # Learned per operation: durable operations in its last complete run (for
 # kill points) and its duration in ms (for timed kills).
@@ -217,10 +218,11 @@ line_for() { # K STATE HASH V: the observed line of a plain entry
 with_line() { { cat "$1"; echo "$2"; } | LC_ALL=C sort; }
 
 # pick_entry STATE [plain]: K of a random entry in STATE (live or trash),
-# only entries written freely when plain; 1 when there is none.
+# only entries written freely as op_add writes them when plain (no answers,
+# tagged #crash: not a jrnl import's); 1 when there is none.
 pick_entry() {
 	awk -F'|' -v st="$1" -v plain="${2:-}" '$1 ~ /^crash-[0-9]+$/ && $2 == st &&
-		(plain == "" || $6 == 0) { print $1 }' "$W/known" >"$W/pool"
+		(plain == "" || ($6 == 0 && $4 ~ /^crash,/)) { print $1 }' "$W/known" >"$W/pool"
 	n=$(wc -l <"$W/pool")
 	[ "$n" -gt 0 ] || return 1
 	rand "$n"
@@ -434,18 +436,86 @@ op_create() {
 	fi
 }
 
+# ---- imports -------------------------------------------------------------------------
+# A file of 2 or 3 new entries, one time in four one of them 300 KB (a kill
+# at a durable operation then falls among hundreds of page writes):
+# praxis JSON (the first entry with two answers and an action, the rest as
+# op_add writes them) or a jrnl text journal (whose @words become #tags).
+# Killed, the journal has all of them or none; then the same import runs
+# again and completes, adding nothing when the first had landed.
+uuid_for() { printf '00000000-c0de-4000-8000-%012d' "$1"; }
+json_text() { awk '{ if (NR > 1) printf "\\n"; printf "%s", $0 }'; }
+
+op_import() {
+	rand 2; fmt=praxis; [ "$r" -eq 1 ] && fmt=jrnl
+	rand 2; n=$((r + 2))
+	rand $((4 * n)); bigk=$((next_k + r))   # one of them big, a quarter of the time
+	k0=$next_k; next_k=$((next_k + n))
+	f=$W/import-$k0.$fmt
+	cp "$W/known" "$W/new"
+	: >"$f"
+	[ "$fmt" = praxis ] && printf '{"format": "praxis-journal", "version": 1, "entries": [\n' >"$f"
+	k=$k0
+	while [ "$k" -lt "$next_k" ]; do
+		big=; [ "$k" -eq "$bigk" ] && big=big
+		if [ "$fmt" = praxis ]; then
+			body_for "$k" 1 "$big" >"$W/body"
+			[ "$k" -gt "$k0" ] && printf ',\n' >>"$f"
+			printf '{"uuid": "%s", "frame": "note", "title": "crash-%s", "occurred_at": "2026-03-01 10:00:00", "explicit_tags": ["crash"], "body": "%s"' \
+				"$(uuid_for "$k")" "$k" "$(json_text <"$W/body")" >>"$f"
+			if [ "$k" -eq "$k0" ]; then
+				printf ', "template": {"id": "crash-run", "version": 1}, "answers": [{"step": "what", "kind": "text", "text": "IA-%s what"}, {"step": "why", "kind": "text", "text": "because"}]' "$k" >>"$f"
+				echo "crash-$k|live|$(hash_of "$W/body")|crash,t$k-1|P$k|2|1|1" >>"$W/new"
+			else
+				line_for "$k" live "$(hash_of "$W/body")" 1 >>"$W/new"
+				[ -n "$big" ] && eval "big_$k=1"
+			fi
+			printf '}' >>"$f"
+		else
+			body_for "$k" 1 "$big" | sed 's/@P/#P/' >"$W/body"
+			{ printf '[2026-03-01 10:%02d] crash-%s\n' $((k % 60)) "$k"
+			  body_for "$k" 1 "$big"; printf '\n\n'; } >>"$f"
+			echo "crash-$k|live|$(hash_of "$W/body")|P$k,t$k-1||0|1|0" >>"$W/new"
+		fi
+		k=$((k + 1))
+	done
+	[ "$fmt" = praxis ] && printf '\n], "actions": [{"uuid": "%s", "planned_by": "%s", "text": "Try import %s", "due_date": "2026-03-20", "status": "open"}]}\n' \
+		"$(uuid_for $((k0 + 900000)))" "$(uuid_for "$k0")" "$k0" >>"$f"
+	LC_ALL=C sort "$W/new" >"$W/new.sorted" && mv "$W/new.sorted" "$W/new"
+	: >"$W/in"
+	choose import
+	run_op import import "$f"
+	settle "import $n entries ($fmt, crash-$k0 to crash-$((next_k - 1)))"
+	[ "$rc" -eq 137 ] && import_kills=$((import_kills + 1))
+	# Again, unkilled: it completes, and adds nothing if the first had landed.
+	landed=0; matches "$W/new" "$W/known" && landed=1
+	run "$PX_REL" --db "$J" import "$f"
+	want="$n entries"; [ "$landed" -eq 1 ] && want="0 entries ($n already there)"
+	if [ "$rc" -eq 0 ] && observe "$W/obs" && matches "$W/new" "$W/obs" &&
+	   case $out in *": $want,"*) true ;; *) false ;; esac; then
+		ok_ "import crash-$k0.. again: it completes, each entry there once ('$want')"
+	else
+		fail_ "import crash-$k0.. again completes, each entry once" \
+			"wanted '$want'; $(diff "$W/new" "$W/obs" | head -n 6)"
+	fi
+	imports=$((imports + 1))
+	cp "$W/obs" "$W/known"
+	rm -f "$f"
+}
+
 # ---- the run -------------------------------------------------------------------------------
 pick_op() {
 	rand 100
-	if   [ "$r" -lt 22 ]; then op_add
-	elif [ "$r" -lt 30 ]; then op_add big; eval "big_$k=1"
-	elif [ "$r" -lt 44 ]; then op_edit
-	elif [ "$r" -lt 54 ]; then op_move rm
-	elif [ "$r" -lt 59 ]; then op_move restore
-	elif [ "$r" -lt 64 ]; then op_empty
-	elif [ "$r" -lt 76 ]; then op_run
-	elif [ "$r" -lt 88 ]; then op_lines
-	elif [ "$r" -lt 94 ]; then op_backup
+	if   [ "$r" -lt 21 ]; then op_add
+	elif [ "$r" -lt 28 ]; then op_add big; eval "big_$k=1"
+	elif [ "$r" -lt 41 ]; then op_edit
+	elif [ "$r" -lt 51 ]; then op_move rm
+	elif [ "$r" -lt 56 ]; then op_move restore
+	elif [ "$r" -lt 61 ]; then op_empty
+	elif [ "$r" -lt 72 ]; then op_run
+	elif [ "$r" -lt 83 ]; then op_lines
+	elif [ "$r" -lt 89 ]; then op_backup
+	elif [ "$r" -lt 95 ]; then op_import
 	else op_create
 	fi
 }
@@ -454,13 +524,15 @@ start=$(now_ms)
 iterations=0
 while [ "$kills" -lt "$KILLS" ] && [ "$iterations" -lt $((KILLS * 6)) ]; do
 	iterations=$((iterations + 1))
-	pick_op
+	# The first two are imports, so that even check's 20 kills take some.
+	if [ "$iterations" -le 2 ]; then op_import; else pick_op; fi
 done
 check "reached $KILLS kills in $iterations operations" [ "$kills" -ge "$KILLS" ]
 secs=$(( ($(now_ms) - start) / 1000 ))
 entries=$(grep -c '^crash-' "$W/known")
 echo "# crash figures: $kills kills survived ($kills_point at a chosen durable operation," \
 	"$kills_timed at a random time); $ops operations, $changes completed changes checked," \
-	"$errors clean failures, $drafts_checked draft answers checked, $entries entries" \
+	"$errors clean failures, $drafts_checked draft answers checked, $imports imports" \
+	"($import_kills killed) each run again to completion, $entries entries" \
 	"in the final journal; ${secs}s; seed $SEED"
 finish

@@ -6,7 +6,7 @@
 #     belongs to another user or every user may write in it; the journal,
 #     its -wal or its -shm is a link or another user's), lesser risks warn;
 #   - files stay 0600 and folders 0700 after every operation, whatever the
-#     umask, backups included;
+#     umask, backups and exports (over an existing file too) included;
 #   - text emptied from the trash is gone from the database file and WAL,
 #     even while another connection holds the journal open;
 #   - terminal escapes in titles, bodies, tags, people, inquiries, drafts,
@@ -129,7 +129,17 @@ private "trash --empty" "$PRAXIS" --db "$DB" trash --empty
 private "backup" "$PRAXIS" --db "$DB" backup "$M/backups/copy.db"
 private "check" "$PRAXIS" --db "$DB" check
 check "the backup is there" [ -f "$M/backups/copy.db" ]
-# Export to a file joins this list when the export module lands.
+private "export -o (a new file)" "$PRAXIS" --db "$DB" export --format json -o "$M/backups/all.json"
+check "the export is there" grep -q '"praxis-journal"' "$M/backups/all.json"
+# An export over a file others may read: the export is private too (it is
+# a new file renamed over the old one, which keeps nothing of it).
+printf 'an older export\n' >"$M/backups/old.md"
+chmod 644 "$M/backups/old.md"
+private "export -o over a 0644 file" "$PRAXIS" --db "$DB" export -o "$M/backups/old.md"
+check "and it replaced the old one" grep -q 'Edited' "$M/backups/old.md"
+chmod 666 "$M/backups/all.json"
+private "export -o over a 0666 file, as HTML" "$PRAXIS" --db "$DB" export --format html -o "$M/backups/all.json"
+private "import" "$PRAXIS" --db "$DB" import "$SHARED/fixtures/jrnl/sample.txt"
 umask 077
 
 # ---- text emptied from the trash is gone from the file ---------------------------------

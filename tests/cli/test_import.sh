@@ -89,6 +89,12 @@ refuse "a truncated file" "$HEAD$ENTRY, \"title\": \"cut" \
 refuse "a date that does not parse" \
 	"$HEAD{\"uuid\": \"$U1\", \"frame\": \"note\", \"title\": \"x\", \"occurred_at\": \"2026-02-30 10:00:00\"}]}" \
 	"1:151: entries[0].occurred_at: '2026-02-30 10:00:00' is not a valid date-time"
+refuse "a value quoted in the error holds a newline" \
+	"$HEAD{\"uuid\": \"two\\nlines\", \"frame\": \"note\"}]}" \
+	"1:65: entries[0].uuid: 'two lines' is not a UUID"
+refuse "a value quoted in the error is cut inside a character" \
+	"$HEAD{\"uuid\": \"a$(printf '\303\251%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22)\", \"frame\": \"note\"}]}" \
+	"1:65: entries[0].uuid: 'a$(printf '\303\251%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19)' is not a UUID"
 refuse "a good entry then a bad one" \
 	"$HEAD$ENTRY, \"title\": \"good\"}, {\"uuid\": \"not-a-uuid\"}]}" \
 	"1:187: entries[1].uuid: 'not-a-uuid' is not a UUID"

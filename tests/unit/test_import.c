@@ -456,6 +456,32 @@ static void test_refuses_bad_values(void **state)
 				    IMPORT_GUESS),
 			    "in:1:251: actions[0].planned_by: no entry " U2 " in the file or the "
 			    "journal");
+	/* Answers without the template they answer: an export would drop them. */
+	assert_string_equal(refusal(f, HEAD ENTRY(U1, ", \"title\": \"x\", \"answers\": "
+						      "[{\"step\": \"s\", \"kind\": \"text\", "
+						      "\"text\": \"y\"}]") "]}", IMPORT_GUESS),
+			    "in:1:185: entries[0].answers: answers need the template they answer, "
+			    "and 'template' is missing or null");
+}
+
+/* A record the journal has already is skipped, but checked all the same. */
+static void test_refuses_bad_records_it_has(void **state)
+{
+	struct fixture *f = *state;
+	char good[] = HEAD ENTRY(U1, ", \"title\": \"here\"") "]}";
+	char bad[] = HEAD ENTRY(U1, ", \"title\": \"here\", \"titel\": \"x\"") "]}";
+	struct import_options o = { .format = IMPORT_PRAXIS };
+	struct import_summary s;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(import_buffer(f->dst, good, strlen(good), "in", &o, &s, &err), 0);
+	assert_int_equal(s.entries.added, 1);
+	assert_int_equal(import_buffer(f->dst, bad, strlen(bad), "in", &o, &s, &err), -1);
+	char line[PX_ERROR_WHERE_MAX + PX_ERROR_MSG_MAX + 32];
+	px_error_format(&err, line, sizeof line);
+	assert_string_equal(line, "in:1:177: entries[0]: 'titel' is not a member here (did you "
+			    "mean 'title'?)");
+	assert_int_equal(s.entries.skipped, 0);
 }
 
 static void test_refuses_bad_jrnl(void **state)
@@ -508,6 +534,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refuses_bad_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_wrong_members, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_bad_records_it_has, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_bad_jrnl, setup, teardown),
 		cmocka_unit_test(test_formats),
 	};
