@@ -274,6 +274,11 @@ void xscale_value(const struct xanswer *a, struct px_buf *b);
 extern const char xword_rule[];
 /* The inquiry's status line: "open since …" / "opened … closed …". */
 void xinquiry_line(const struct xinquiry *q, struct px_buf *b);
+/* The plain formats' cover, in their words: "AUTHOR · COURSE" and END when
+ * either was given; "Entries: SELECTION. Exported DATE." (or "All
+ * entries. ..."), cleaned. */
+void xcover_byline(const struct export_ctx *x, struct px_buf *b, const char *end);
+void xcover_chosen(const struct export_ctx *x, struct px_buf *b);
 /* " · 4 entries, 3 actions, 2 cycles closed". */
 void xinquiry_totals(const struct chain_totals *t, struct px_buf *b);
 

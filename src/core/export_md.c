@@ -18,17 +18,8 @@ static void md_begin(struct export_ctx *x)
 	px_buf_adds(b, "# ");
 	xclean_s(b, o->title && *o->title ? o->title : "Learning journal");
 	px_buf_adds(b, "\n\n");
-	if (o->author || o->course) {
-		xclean_s(b, o->author);
-		px_buf_adds(b, o->author && o->course ? " \xc2\xb7 " : "");
-		xclean_s(b, o->course);
-		px_buf_adds(b, "\n\n");
-	}
-	px_buf_adds(b, x->selection[0] ? "Entries: " : "All entries");
-	xclean_s(b, x->selection);
-	px_buf_adds(b, ". Exported ");
-	xdate_human(b, x->now, false);
-	px_buf_adds(b, ".");
+	xcover_byline(x, b, "\n\n");
+	xcover_chosen(x, b);
 	if (x->anon)
 		px_buf_adds(b, " People are named by pseudonyms or roles.");
 	px_buf_adds(b, "\n\n");

@@ -367,6 +367,26 @@ void xinquiry_totals(const struct chain_totals *t, struct px_buf *b)
 	counted(b, t->cycles_closed, "cycle closed", "cycles closed");
 }
 
+void xcover_byline(const struct export_ctx *x, struct px_buf *b, const char *end)
+{
+	const struct export_options *o = x->o;
+	if (!o->author && !o->course)
+		return;
+	xclean_s(b, o->author);
+	px_buf_adds(b, o->author && o->course ? " \xc2\xb7 " : "");
+	xclean_s(b, o->course);
+	px_buf_adds(b, end);
+}
+
+void xcover_chosen(const struct export_ctx *x, struct px_buf *b)
+{
+	px_buf_adds(b, x->selection[0] ? "Entries: " : "All entries");
+	xclean_s(b, x->selection);
+	px_buf_adds(b, ". Exported ");
+	xdate_human(b, x->now, false);
+	px_buf_adds(b, ".");
+}
+
 void xinquiry_line(const struct xinquiry *q, struct px_buf *b)
 {
 	px_buf_adds(b, "Opened ");

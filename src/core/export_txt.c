@@ -35,17 +35,9 @@ static void txt_begin(struct export_ctx *x)
 	struct px_buf *b = &x->out.buf;
 	const struct export_options *o = x->o;
 	txt_heading_of(b, "", o->title && *o->title ? o->title : "Learning journal", '=');
-	if (o->author || o->course) {
-		xclean_s(b, o->author);
-		px_buf_adds(b, o->author && o->course ? " \xc2\xb7 " : "");
-		xclean_s(b, o->course);
-		px_buf_adds(b, "\n");
-	}
-	px_buf_adds(b, x->selection[0] ? "Entries: " : "All entries");
-	xclean_s(b, x->selection);
-	px_buf_adds(b, ". Exported ");
-	xdate_human(b, x->now, false);
-	px_buf_adds(b, ".\n");
+	xcover_byline(x, b, "\n");
+	xcover_chosen(x, b);
+	px_buf_addc(b, '\n');
 	if (x->anon)
 		px_buf_adds(b, "People are named by pseudonyms or roles.\n");
 	px_buf_addc(b, '\n');

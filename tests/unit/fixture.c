@@ -9,6 +9,8 @@
 
 #include "fixture.h"
 
+#include "praxis/template.h"
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,24 @@ int sandbox_close(struct sandbox *box, struct journal *j)
 	if (removed != 0)
 		fprintf(stderr, "fixture: cannot remove %s\n", box->dir);
 	return clean == 0 && removed == 0 ? 0 : -1;
+}
+
+struct template_set *fixture_good_templates(void)
+{
+	struct template_diags *d = template_diags_new();
+	struct template_dir dir = { "tests/templates/good", TEMPLATE_SOURCE_USER };
+	struct template_set *set = template_set_load(&dir, 1, d);
+	size_t errors = template_diags_errors(d);
+	template_diags_free(d);
+	/* mini-reflect is the one most tests run: its absence means the
+	 * folder was not found. */
+	if (errors || !template_set_find(set, "mini-reflect")) {
+		fprintf(stderr, "fixture: tests/templates/good: %zu errors, or no mini-reflect "
+			"(run from the top of the tree)\n", errors);
+		template_set_free(set);
+		return NULL;
+	}
+	return set;
 }
 
 int64_t fixture_add(struct journal *j, const struct entry_spec *spec)

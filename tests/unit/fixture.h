@@ -55,6 +55,12 @@ int journal_fixture_teardown(void **state);
 #define JOURNAL_TEST(test) \
 	cmocka_unit_test_setup_teardown(test, journal_fixture_setup, journal_fixture_teardown)
 
+struct template_set;
+
+/* The test templates in tests/templates/good (the tests run from the top
+ * of the tree), NULL (after saying why on stderr) when any has an error. */
+struct template_set *fixture_good_templates(void);
+
 /* An entry to add: what is not set takes entry_init's defaults, a note
  * with no title or body; WHEN NULL means "2026-03-09 10:00:00". */
 struct entry_spec {

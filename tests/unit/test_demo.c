@@ -44,14 +44,8 @@ static int setup(void **state)
 	f->j = sandbox_open(&f->box, "demo", "2030-01-01T09:00:00");
 	if (!f->j)
 		return -1;
-	struct template_diags *d = template_diags_new();
-	struct template_dir dir = { "tests/templates/good", TEMPLATE_SOURCE_USER };
-	f->set = template_set_load(&dir, 1, d);
-	size_t errors = template_diags_errors(d);
-	template_diags_free(d);
-	if (errors || !template_set_find(f->set, "mini-reflect"))
-		return -1;
-	return 0;
+	f->set = fixture_good_templates();
+	return f->set ? 0 : -1;
 }
 
 static int teardown(void **state)
