@@ -22,6 +22,7 @@
 #include "praxis/snapshot.h"
 #include "praxis/text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,17 +106,30 @@ static int load_pairs(struct export_ctx *x, const char *sql, const char *ids,
 	return rc == SQLITE_DONE ? 0 : read_fail(x, rc, "reading links");
 }
 
-static struct xname *find_name(struct xname *list, size_t n, int64_t id)
+/* The row with ID among N rows of SIZE bytes at ROWS, sorted by the
+ * int64_t id at OFFSET in each (tags, people, inquiries, actions); NULL
+ * when there is none. */
+static void *find_by_id(void *rows, size_t n, size_t size, size_t offset, int64_t id)
 {
 	size_t lo = 0, hi = n;
+	int64_t key = 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (list[mid].id < id)
+		memcpy(&key, (char *)rows + mid * size + offset, sizeof key);
+		if (key < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < n && list[lo].id == id ? &list[lo] : NULL;
+	if (lo == n)
+		return NULL;
+	memcpy(&key, (char *)rows + lo * size + offset, sizeof key);
+	return key == id ? (char *)rows + lo * size : NULL;
+}
+
+static struct xname *find_name(struct xname *list, size_t n, int64_t id)
+{
+	return find_by_id(list, n, sizeof *list, offsetof(struct xname, id), id);
 }
 
 struct xname *xgather_person(struct export_ctx *x, int64_t id)
@@ -233,15 +247,7 @@ static int load_inquiries(struct export_ctx *x)
 
 static struct xinquiry *find_inquiry(struct export_ctx *x, int64_t id)
 {
-	size_t lo = 0, hi = x->n_inquiries;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->inquiries[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < x->n_inquiries && x->inquiries[lo].id == id ? &x->inquiries[lo] : NULL;
+	return find_by_id(x->inquiries, x->n_inquiries, sizeof *x->inquiries, offsetof(struct xinquiry, id), id);
 }
 
 /* ---- actions ------------------------------------------------------------------------- */
@@ -318,15 +324,7 @@ static int by_follower(const void *p, const void *q)
 
 static struct xaction *find_action(struct export_ctx *x, int64_t id)
 {
-	size_t lo = 0, hi = x->n_actions;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->actions[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < x->n_actions && x->actions[lo].id == id ? &x->actions[lo] : NULL;
+	return find_by_id(x->actions, x->n_actions, sizeof *x->actions, offsetof(struct xaction, id), id);
 }
 
 static int load_followers(struct export_ctx *x, const char *ids)

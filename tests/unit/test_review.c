@@ -34,24 +34,11 @@ struct fixture {
 static int64_t add(struct journal *j, enum entry_frame frame, const char *when, const char *title,
 		   const char *body, int64_t inquiry)
 {
-	struct entry e;
-	struct px_error err;
-	px_error_clear(&err);
-	entry_init(&e);
-	e.frame = frame;
-	entry_set(&e.title, title);
-	entry_set(&e.body, body);
-	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
-	if (frame == FRAME_PERIOD) {
-		snprintf(e.period_start, sizeof e.period_start, "2026-03-16");
-		snprintf(e.period_end, sizeof e.period_end, "2026-03-22");
-	}
-	e.inquiry_id = inquiry;
-	if (entry_add(j, &e, &err) < 0)
-		fail_msg("entry_add: %s", err.msg);
-	int64_t id = e.id;
-	entry_free(&e);
-	return id;
+	int period = frame == FRAME_PERIOD;
+	return fixture_add(j, &(struct entry_spec){
+		.frame = frame, .when = when, .title = title, .body = body, .inquiry = inquiry,
+		.period_start = period ? "2026-03-16" : NULL, .period_end = period ? "2026-03-22" : NULL,
+	});
 }
 
 static void confidence(struct journal *j, int64_t entry, double value)
