@@ -282,6 +282,48 @@ static int binary_to_path(struct journal *j, const struct export_options *o, con
 	return rc;
 }
 
+/* A target that exists and is not a file (/dev/null, /dev/stdout, a named
+ * pipe) is written to as it is: renaming a finished file over it, as for
+ * a file, would replace the device with a file. */
+static int export_to_device(struct journal *j, const struct export_options *o, const char *path,
+			    struct export_report *report, struct px_error *err)
+{
+	int fd;
+	while ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0 && errno == EINTR)
+		;
+	if (fd < 0)
+		return px_error_at(err, PX_ERR_IO, path, 0, 0, "cannot write the export: %s",
+				   strerror(errno));
+	int rc = export_to_fd(j, o, fd, report, err);
+	if (close(fd) < 0 && rc == 0)
+		rc = px_error_at(err, PX_ERR_IO, path, 0, 0, "cannot write the export: %s",
+				 strerror(errno));
+	return rc;
+}
+
+/* A file export written beside TARGET and renamed over it. */
+static int text_to_path(struct journal *j, const struct export_options *o, const char *target,
+			const char *dir, struct export_report *report, struct px_error *err)
+{
+	struct px_buf tmp = PX_BUF_INIT;
+	char *base_copy = px_xstrdup(target);
+	px_buf_addf(&tmp, "%s/.%s.tmp-", dir, basename(base_copy));
+	free(base_copy);
+	add_template_chars(&tmp);
+	int rc, fd = mkstemp(tmp.data);
+	if (fd < 0) {
+		rc = px_error_at(err, PX_ERR_IO, target, 0, 0, "cannot write the export: %s",
+				 strerror(errno));
+	} else if ((rc = export_write_text(j, o, fd, report, err)) < 0) {
+		close(fd);
+		unlink(tmp.data);
+	} else if ((rc = finish_file(fd, tmp.data, target, dir, err)) < 0) {
+		unlink(tmp.data);
+	}
+	px_buf_free(&tmp);
+	return rc;
+}
+
 int export_to_path(struct journal *j, const struct export_options *o, const char *path,
 		   struct export_report *report, struct px_error *err)
 {
@@ -289,30 +331,19 @@ int export_to_path(struct journal *j, const struct export_options *o, const char
 		memset(report, 0, sizeof *report);
 	if (check_target(j, path, err) < 0)
 		return -1;
-	char *dir = folder_of(path);
-	int rc;
-	if (export_format_binary(o->format)) {
-		rc = binary_to_path(j, o, path, dir, report, err);
-		free(dir);
-		return rc;
-	}
-	struct px_buf tmp = PX_BUF_INIT;
-	char *base_copy = px_xstrdup(path);
-	px_buf_addf(&tmp, "%s/.%s.tmp-", dir, basename(base_copy));
-	free(base_copy);
-	add_template_chars(&tmp);
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
-		rc = px_error_at(err, PX_ERR_IO, path, 0, 0, "cannot write the export: %s",
-				 strerror(errno));
-	} else if ((rc = export_write_text(j, o, fd, report, err)) < 0) {
-		close(fd);
-		unlink(tmp.data);
-	} else if ((rc = finish_file(fd, tmp.data, path, dir, err)) < 0) {
-		unlink(tmp.data);
-	}
-	px_buf_free(&tmp);
+	/* A target that exists is written where it really is: through a
+	 * symbolic link (a rename over the link would put a file in its
+	 * place), and straight into what is not a file. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return export_to_device(j, o, path, report, err);
+	char *real = realpath(path, NULL);
+	const char *target = real ? real : path;
+	char *dir = folder_of(target);
+	int rc = export_format_binary(o->format) ? binary_to_path(j, o, target, dir, report, err)
+						 : text_to_path(j, o, target, dir, report, err);
 	free(dir);
+	free(real);
 	return rc;
 }
 

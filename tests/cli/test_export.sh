@@ -127,6 +127,26 @@ px export -o "$SANDBOX/no/such/dir/journal.md"
 expect_rc 1 "a folder that does not exist"
 expect_one_line_error "one line"
 
+# Through a symbolic link the file it names is replaced, and the link stays.
+mkdir "$SANDBOX/real"
+echo "older" >"$SANDBOX/real/kept.md"
+ln -s real/kept.md "$SANDBOX/link.md"
+px export -o "$SANDBOX/link.md"
+expect_rc 0 "export through a symbolic link"
+check "the link is still a link" [ -L "$SANDBOX/link.md" ]
+check "the file it names has the export" grep -q "# Learning journal" "$SANDBOX/real/kept.md"
+check "no temporary file is left beside it" [ "$(ls -A "$SANDBOX/real" | grep -c '\.tmp-')" -eq 0 ]
+# What is not a file (a named pipe here; /dev/null, /dev/stdout) is written
+# into, never renamed over: that would put a file where the device was.
+mkfifo "$SANDBOX/pipe"
+timeout 20 cat "$SANDBOX/pipe" >"$SANDBOX/from-pipe" &   # never left waiting
+reader=$!
+px export --format txt -o "$SANDBOX/pipe"
+expect_rc 0 "export into a named pipe"
+wait "$reader"
+check "the pipe is still a pipe" [ -p "$SANDBOX/pipe" ]
+check "what was written came out of the pipe" grep -q "2 entries, 23 words." "$SANDBOX/from-pipe"
+
 # --- pandoc ------------------------------------------------------------------------------------
 PATH_SAVED=$PATH
 mkdir -p "$SANDBOX/bin"
