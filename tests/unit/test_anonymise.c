@@ -84,6 +84,11 @@ static void test_mentions_and_bare_names(void **state)
 	assert_string_equal(anon(a, ""), "");
 	assert_string_equal(anon(a, NULL), "");
 	assert_string_equal(anon(a, "nobody here"), "nobody here");
+	/* Bytes that are not UTF-8 go through as they are and end no word;
+	 * a name that ends the text is still found. */
+	assert_string_equal(anon(a, "\xffSam \xc3 Sam\xe2\x80 Sam"), "\xff" "Alex \xc3 Alex\xe2\x80 Alex");
+	assert_string_equal(anon(a, "Sam"), "Alex");
+	assert_string_equal(anon(a, "Samuel"), "Samuel");
 	anonymiser_free(a);
 }
 
