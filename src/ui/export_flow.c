@@ -300,7 +300,8 @@ static int names_answered(struct ui *ui, void *ctx, int32_t key)
 		return 0;
 	if (key == 0)
 		return cancelled(ui, slot);
-	(*slot)->anonymise = key == 'a';
+	/* Enter anonymises: the choice that cannot name a colleague by mistake. */
+	(*slot)->anonymise = key != 'k';
 	return ask_path(ui, slot);
 }
 
@@ -321,8 +322,8 @@ static int ask_names(struct ui *ui, struct export_flow **slot)
 		return failed(ui, slot, &err);
 	if (people == 0)
 		return ask_path(ui, slot);
-	ui_ask_key(ui, "Colleagues' names: k keep them · a anonymise (stand-ins, as coursework "
-		       "needs)", "ka", names_answered, slot);
+	ui_ask_key(ui, "Colleagues' names: a anonymise (Enter; stand-ins, as coursework needs) "
+		       "· k keep them", "ak\r", names_answered, slot);
 	return UI_HANDLED | UI_REDRAW;
 }
 

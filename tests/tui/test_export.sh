@@ -54,8 +54,9 @@ tui_wait "PDF (.pdf): needs pandoc" "and PDF"
 tui_keys Enter
 tui_wait "1 of the 4 entries is private: export it too? y yes · n no" "the private entry is asked about"
 tui_keys n
-tui_wait "Colleagues' names: k keep them · a anonymise" "names are asked about"
-tui_keys a
+tui_wait "Colleagues' names: a anonymise (Enter; stand-ins, as coursework needs) · k keep them" \
+	"names are asked about, Enter anonymising"
+tui_keys Enter
 tui_wait "Export to (Esc cancels): ~/praxis-export-2026-03-10.md" "the file, from a dated default"
 tui_keys C-u
 tui_type "~/out/ward.md"
