@@ -699,6 +699,20 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 	return 0;
 }
 
+int db_cache_set(struct journal *j, int value)
+{
+	int old = 0;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(j->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		old = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", value);
+	sqlite3_exec(j->db, sql, NULL, NULL, NULL);   /* only ever a hint */
+	return old;
+}
+
 int journal_changed(struct journal *j, struct px_error *err)
 {
 	static const char SQL_DATA_VERSION[] = "PRAGMA data_version";

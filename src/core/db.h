@@ -63,6 +63,11 @@ int db_bind_int(sqlite3_stmt *s, int i, int64_t v);
 char *db_col_dup(sqlite3_stmt *s, int col);
 void db_col_copy(sqlite3_stmt *s, int col, char *out, size_t size);
 
+/* The page cache for a bulk change: db_cache_set sets PRAGMA cache_size to
+ * VALUE (negative: KiB; positive: pages) and returns the value it had, so
+ * the caller can put it back. */
+int db_cache_set(struct journal *j, int value);
+
 /* The current UTC time for record keeping, 'YYYY-MM-DD HH:MM:SSZ'.  Follows
  * the PRAXIS_NOW seam (read as UTC) so tests see fixed values. */
 int db_now_utc(char out[21], struct px_error *err);
