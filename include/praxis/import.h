@@ -82,6 +82,12 @@ struct import_summary {
 int import_file(struct journal *j, const char *path, const struct import_options *o,
 		struct import_summary *summary, struct px_error *err);
 
+/* Read FD to its end (a pipe: standard input; at most IMPORT_MAX_FILE
+ * bytes), then import it as import_file does; errors name NAME.  A
+ * terminal is refused. */
+int import_stream(struct journal *j, int fd, const char *name, const struct import_options *o,
+		  struct import_summary *summary, struct px_error *err);
+
 /* Import the LEN bytes of BUF, named NAME in errors.  BUF is rewritten in
  * place (JSON strings are decoded where they lie). */
 int import_buffer(struct journal *j, char *buf, size_t len, const char *name,

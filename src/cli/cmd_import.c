@@ -9,8 +9,10 @@
 #include "praxis/buf.h"
 #include "praxis/import.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* "41 entries (3 already there)": the added count decides the noun. */
 static void count(struct px_buf *b, const char *one, const char *many,
@@ -64,9 +66,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	struct journal *j = cli_journal(cli, 1);
 	if (!j)
 		return EXIT_FAILURE;
+	/* "-" is standard input, as for most tools: jrnl --export json | praxis
+	 * import -.  A file named "-" is ./-. */
+	bool from_stdin = strcmp(files[0], "-") == 0;
+	const char *name = from_stdin ? "standard input" : files[0];
 	struct import_summary s;
-	if (import_file(j, files[0], &o, &s, &err) < 0)
+	if ((from_stdin ? import_stream(j, STDIN_FILENO, name, &o, &s, &err)
+			: import_file(j, files[0], &o, &s, &err)) < 0)
 		return cli_fail(&err);
-	print_summary(files[0], &s);
+	print_summary(name, &s);
 	return 0;
 }

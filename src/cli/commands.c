@@ -137,7 +137,8 @@ const struct command commands[] = {
 	  cmd_export },
 	{ "import", "import FILE [--format FORMAT]",
 	  "Add entries from a praxis JSON export or a jrnl journal, all or nothing.",
-	  "      --format FORMAT    praxis, jrnl-json or jrnl-txt (default: guessed)\n",
+	  "      --format FORMAT    praxis, jrnl-json or jrnl-txt (default: guessed)\n"
+	  "  FILE - is standard input (jrnl --export json | praxis import -).\n",
 	  cmd_import },
 	{ "check", "check", "Check the journal's integrity and links.", "", cmd_check },
 	{ "backup", "backup FILE", "Copy the journal to FILE (safe while in use).", "",

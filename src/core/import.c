@@ -296,6 +296,37 @@ void import_step(struct import_ctx *x)
 
 /* ---- the file --------------------------------------------------------------------------- */
 
+static int too_large(const char *name, struct px_error *err)
+{
+	return px_error_at(err, PX_ERR_LIMIT, name, 0, 0, "is larger than %u MiB",
+			   IMPORT_MAX_FILE / (1024 * 1024));
+}
+
+/* Everything FD has to give (at most IMPORT_MAX_FILE bytes, SIZE_HINT
+ * expected), into *OUT; errors name NAME. */
+static int read_fd(int fd, const char *name, size_t size_hint, char **out, size_t *len,
+		   struct px_error *err)
+{
+	struct px_buf b = PX_BUF_INIT;
+	px_buf_grow(&b, size_hint);
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || b.len + (size_t)n > IMPORT_MAX_FILE) {
+			int e = errno;
+			px_buf_free(&b);
+			return n < 0 ? px_error_at(err, PX_ERR_IO, name, 0, 0, "%s", strerror(e))
+				     : too_large(name, err);
+		}
+		px_buf_add(&b, chunk, (size_t)n);
+	}
+	*len = b.len;
+	*out = px_buf_detach(&b);
+	return 0;
+}
+
 static int read_all(const char *path, char **out, size_t *len, struct px_error *err)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -310,28 +341,11 @@ static int read_all(const char *path, char **out, size_t *len, struct px_error *
 	}
 	if ((uintmax_t)st.st_size > IMPORT_MAX_FILE) {
 		close(fd);
-		return px_error_at(err, PX_ERR_LIMIT, path, 0, 0, "is larger than %u MiB",
-				   IMPORT_MAX_FILE / (1024 * 1024));
+		return too_large(path, err);
 	}
-	struct px_buf b = PX_BUF_INIT;
-	px_buf_grow(&b, (size_t)st.st_size);
-	char chunk[65536];
-	ssize_t n;
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || b.len + (size_t)n > IMPORT_MAX_FILE) {
-			int e = n < 0 ? errno : EFBIG;
-			close(fd);
-			px_buf_free(&b);
-			return px_error_at(err, PX_ERR_IO, path, 0, 0, "%s", strerror(e));
-		}
-		px_buf_add(&b, chunk, (size_t)n);
-	}
+	int rc = read_fd(fd, path, (size_t)st.st_size, out, len, err);
 	close(fd);
-	*len = b.len;
-	*out = px_buf_detach(&b);
-	return 0;
+	return rc;
 }
 
 int import_file(struct journal *j, const char *path, const struct import_options *o,
@@ -344,6 +358,26 @@ int import_file(struct journal *j, const char *path, const struct import_options
 	if (read_all(path, &buf, &len, err) < 0)
 		return -1;
 	int rc = import_buffer(j, buf, len, path, o, summary, err);
+	free(buf);
+	return rc;
+}
+
+int import_stream(struct journal *j, int fd, const char *name, const struct import_options *o,
+		  struct import_summary *summary, struct px_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	if (summary)
+		memset(summary, 0, sizeof *summary);
+	/* Typed JSON is not what anyone means: say how to give the file. */
+	if (isatty(fd))
+		return px_error_at(err, PX_ERR_INVALID, name, 0, 0,
+				   "is a terminal; pipe the file in (... | praxis import -)");
+	/* Read to the end before the first write: a producer that dies half
+	 * way leaves a truncated document, refused like a truncated file. */
+	if (read_fd(fd, name, 0, &buf, &len, err) < 0)
+		return -1;
+	int rc = import_buffer(j, buf, len, name, o, summary, err);
 	free(buf);
 	return rc;
 }

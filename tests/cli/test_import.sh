@@ -116,6 +116,31 @@ expect_rc 2 "no file is a usage error"
 px import "$SANDBOX/a.json" --format jrnl-jsn
 expect_rc 2 "a misspelt format is a usage error"
 expect_err "did you mean 'jrnl-json'" "with a suggestion"
+
+# --- standard input ("-"), as jrnl --export json | praxis import - --------------------------
+DB=$SANDBOX/stdin.db
+px_in "$(cat "$JRNL/sample.json")" import -
+expect_rc 0 "jrnl JSON on standard input"
+expect_out "imported standard input (jrnl-json): $COUNT entries" "named standard input, format guessed"
+px_in "$(cat "$JRNL/sample.json")" import - --format jrnl-json
+expect_rc 0 "a named format on standard input"
+expect_out "0 entries ($COUNT already there)" "the same entries again, matched"
+px_in "$HEAD$ENTRY, \"title\": \"cut" import -
+expect_rc 1 "a document cut short on standard input is refused"
+expect_one_line_error "cut short: one line"
+expect_err "standard input:1:" "the place is in standard input"
+px list --all
+n=$(printf '%s\n' "$out" | grep -c .)
+check "nothing of it is imported" [ "$n" -eq "$COUNT" ]
+DB=$SANDBOX/bad.db
+printf 'Dear diary,' >"$SANDBOX/-"
+here=$(pwd)
+cd "$SANDBOX" || exit 1
+px import ./-
+cd "$here" || exit 1
+expect_rc 1 "a file named - is ./-"
+expect_err "./-: is neither praxis JSON" "and is read as a file"
+
 ln -s "$SANDBOX/a.json" "$SANDBOX/link.json"
 px import "$SANDBOX/link.json"
 expect_rc 1 "a symbolic link is refused"

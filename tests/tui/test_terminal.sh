@@ -83,5 +83,16 @@ if command -v bash >/dev/null 2>&1; then
 else
 	echo "# bash not found: Ctrl-Z is not tested here"
 fi
+
+# `praxis import -` reads a pipe; on a terminal it says how, at once, and
+# writes nothing (nobody types a journal in as JSON).  What it says goes to
+# a file: a pane that ends at once can lose its last output.
+tui_start 100 30 sh -c '"$1" --db "$0/import.db" import - 2>"$0/import.err"; echo $? >"$0/import.rc"' \
+	"$SANDBOX" "$PRAXIS"
+tui_wait_file "$SANDBOX/import.rc" "import - on a terminal ends at once, without waiting for input"
+check "with status 1" [ "$(cat "$SANDBOX/import.rc")" = 1 ]
+check "saying to pipe the file in, in one line" grep -qx \
+	"praxis: standard input: is a terminal; pipe the file in (... | praxis import -)" \
+	"$SANDBOX/import.err"
 tui_expect_clean "no sanitizer report, no leak"
 finish

@@ -471,6 +471,41 @@ static void test_refuses_bad_records_it_has(void **state)
 	assert_int_equal(s.entries.skipped, 0);
 }
 
+/* import_stream reads a pipe to its end before writing anything: a whole
+ * document goes in, one cut short goes nowhere and is named by NAME. */
+static int stream_text(struct fixture *f, const char *text, struct import_summary *s,
+		       struct px_error *err)
+{
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	size_t len = strlen(text);
+	assert_true(len < 65536);   /* fits the pipe: no writer thread needed */
+	assert_int_equal(write(p[1], text, len), (ssize_t)len);
+	close(p[1]);
+	struct import_options o = { .format = IMPORT_GUESS };
+	int rc = import_stream(f->dst, p[0], "standard input", &o, s, err);
+	close(p[0]);
+	return rc;
+}
+
+static void test_stream(void **state)
+{
+	struct fixture *f = *state;
+	struct import_summary s;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(stream_text(f, HEAD ENTRY(U1, ", \"title\": \"piped\"") "]}", &s, &err), 0);
+	assert_int_equal(s.format, IMPORT_PRAXIS);
+	assert_int_equal(s.entries.added, 1);
+	assert_int_equal(stream_text(f, HEAD ENTRY(U2, ", \"title\": \"cut"), &s, &err), -1);
+	char line[PX_ERROR_WHERE_MAX + PX_ERROR_MSG_MAX + 32];
+	px_error_format(&err, line, sizeof line);
+	assert_true(strncmp(line, "standard input:1:", 17) == 0);
+	int64_t n = -1;
+	assert_int_equal(entry_count(f->dst, &n, NULL), 0);
+	assert_int_equal(n, 1);
+}
+
 static void test_refuses_bad_jrnl(void **state)
 {
 	struct fixture *f = *state;
@@ -523,6 +558,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refuses_bad_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_bad_records_it_has, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_bad_jrnl, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream, setup, teardown),
 		cmocka_unit_test(test_formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
