@@ -43,7 +43,9 @@ static int parse_option(struct export_args *a, int c)
 		if (export_format_parse(optarg, &a->o.format, &err) < 0)
 			return cli_usage("export", "%s", err.msg);
 		return 0;
-	case 'o': a->output = optarg; return 0;
+	case 'o':   /* "-" is standard output, as for import; a file named "-" is ./- */
+		a->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+		return 0;
 	case 'f':
 		if (entry_frame_parse(optarg, &fr, &err) < 0)
 			return cli_usage("export", "%s", err.msg);

@@ -116,7 +116,7 @@ const struct command commands[] = {
 	{ "export", "export [options] [ID...]",
 	  "Entries as a document for a tutor (md, html, txt, docx, pdf) or as praxis JSON.",
 	  "      --format FORMAT    md (default), html, json, txt, docx or pdf (pandoc)\n"
-	  "  -o, --output FILE      write FILE (mode 0600) instead of standard output\n"
+	  "  -o, --output FILE      write FILE (mode 0600) instead of standard output (- is it)\n"
 	  "  -f, --frame FRAME      only this frame\n"
 	  "  -g, --tag TAG          only entries with this tag ('power/' for a family)\n"
 	  "  -P, --person NAME      only entries mentioning @NAME\n"

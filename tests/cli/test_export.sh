@@ -127,6 +127,15 @@ px export -o "$SANDBOX/no/such/dir/journal.md"
 expect_rc 1 "a folder that does not exist"
 expect_one_line_error "one line"
 
+# "-o -" is standard output, as "import -" is standard input.
+here=$(pwd)
+cd "$SANDBOX" || exit 1
+px export --format txt -o -
+expect_rc 0 "-o - exports to standard output"
+expect_out "2 entries, 23 words." "the document is on standard output"
+check "no file named - is made" [ ! -e "$SANDBOX/-" ]
+cd "$here" || exit 1
+
 # Through a symbolic link the file it names is replaced, and the link stays.
 mkdir "$SANDBOX/real"
 echo "older" >"$SANDBOX/real/kept.md"
