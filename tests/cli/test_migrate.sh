@@ -82,6 +82,14 @@ $kind $subject: $text"
 	else
 		fail_ "$name: every fact of what it held survived" "missing:$(echo "$bad" | head -n 8)"
 	fi
+	# Schema 4: the search index holds the answers as written, without
+	# the templates' questions, for the entries written before it too.
+	stale=$(sqlite3 "$DB" "SELECT count(*) FROM entry_fts f WHERE f.rowid IN
+		(SELECT entry_id FROM answer) AND f.answers IS NOT (SELECT
+		coalesce(group_concat(value_text, ' '), '') FROM answer WHERE entry_id = f.rowid)")
+	check "$name: the search index has every entry's answers, not the questions" [ "$stale" = 0 ]
+	check "$name: and passes FTS5's own check" \
+		sqlite3 "$DB" "INSERT INTO entry_fts(entry_fts) VALUES('integrity-check')"
 	px add "written after the migration #after"
 	expect_rc 0 "$name: the migrated journal takes a new entry"
 	printf 'note: a guided note after the migration\n' >"$SANDBOX/note.yaml"

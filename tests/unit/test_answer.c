@@ -151,8 +151,8 @@ static void test_search_index_and_word_count(void **state)
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int64(s, 0), e);
-	assert_string_equal((const char *)sqlite3_column_text(s, 1),
-			    "What happened? the zeppelin arrived late What happened? ");
+	/* The answers as written: neither the prompts nor the empty answer. */
+	assert_string_equal((const char *)sqlite3_column_text(s, 1), "the zeppelin arrived late");
 	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
 	sqlite3_finalize(s);
 	sqlite3_close(db);
