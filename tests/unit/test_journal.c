@@ -112,7 +112,7 @@ static int page_size_of(const char *path)
 }
 
 /* A new journal gets 16 KiB pages; one made with SQLite's 4 KiB (every
- * journal before schema 3's praxis) keeps them and goes on working. */
+ * journal made before December 2026) keeps them and goes on working. */
 static void test_page_size_new_and_kept(void **state)
 {
 	struct fixture *f = *state;
