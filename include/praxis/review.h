@@ -48,6 +48,8 @@
 #define REVIEW_MAX_ENTRY_IDS 50       /* entries listed per tag, person, term or theme */
 #define REVIEW_MAX_THEMES 20          /* recurring themes kept, most entries first */
 
+struct template_set;
+
 struct review_options {
 	const char *period;           /* week, month, 2026-03, 2026-W10, FROM..TO …; NULL: month */
 	const struct px_date_range *range;   /* instead of PERIOD, a period already parsed */
@@ -55,6 +57,10 @@ struct review_options {
 	const char *tag;              /* NULL: any; "power/" for a family */
 	int frame;                    /* -1: any */
 	const struct px_datetime *now;  /* NULL: date_now() */
+	/* The templates: a tag one of them puts on every entry it makes (its
+	 * `tags:`, such as #weekly-review) is counted under tags but is no
+	 * recurring theme and pairs with no tag.  NULL: none are known. */
+	const struct template_set *templates;
 };
 
 void review_options_init(struct review_options *o);

@@ -474,6 +474,7 @@ int cmd_review(struct cli *cli, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	}
 	o.period = period.len ? period.data : "month";
+	o.templates = cli_templates(cli);
 	struct journal *j = cli_journal(cli, 0);
 	struct review *r = NULL;
 	struct px_error err;

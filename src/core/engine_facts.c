@@ -83,6 +83,7 @@ int engine_setup_facts(struct engine *e, struct px_error *err)
 	o.range = &e->period;
 	o.inquiry_id = e->has_inquiry ? e->inquiry.id : 0;
 	o.now = &e->now;
+	o.templates = e->set;
 	if (review_compute(e->j, &o, &e->review, err) < 0)
 		return -1;
 	e->fact_options = px_xcalloc(e->n + 1, sizeof *e->fact_options);

@@ -35,6 +35,9 @@ struct ctx {
 	char today[11];
 };
 
+/* NAME is a tag one of the scope's templates puts on every entry it makes. */
+bool review_template_tag(const struct ctx *c, const char *name);
+
 /* One entry of the period, in time order. */
 struct period_entry {
 	int64_t id;

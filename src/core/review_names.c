@@ -332,9 +332,21 @@ static void count_pair(struct pair_slot *slots, size_t cap, uint64_t key)
 	slots[i].count++;
 }
 
-static void pairs(struct review_owned *ro, const struct name_table *t, struct link *links,
+/* Tags that go together, leaving out a template's own tags: the weekly
+ * review's tag goes with whatever the weekly review asked about. */
+static void pairs(const struct ctx *c, const struct name_table *t, struct link *links,
 		  size_t n_links)
 {
+	struct review_owned *ro = c->ro;
+	bool *own = px_xcalloc(t->n + 1, sizeof *own);
+	for (size_t k = 0; k < t->n; k++)
+		own[k] = review_template_tag(c, t->names[k]);
+	size_t kept = 0;
+	for (size_t i = 0; i < n_links; i++)
+		if (!own[links[i].name])
+			links[kept++] = links[i];
+	n_links = kept;
+	free(own);
 	if (n_links)
 		qsort(links, n_links, sizeof *links, by_pos_name);
 	size_t cap = 1024;
@@ -403,7 +415,7 @@ static int one_kind(struct ctx *c, const struct kind *k, const struct period_ent
 		else
 			build_counts(c->ro, &t, links, n_links, pe, &r->people, &r->n_people);
 		if (tags)
-			pairs(c->ro, &t, links, n_links);
+			pairs(c, &t, links, n_links);
 	}
 	free(links);
 	table_free(&t);

@@ -254,6 +254,7 @@ static void compute(struct ui *ui, struct review_view *v)
 	review_options_init(&o);
 	o.range = &v->range;
 	o.now = &ui->now;
+	o.templates = ui_templates(ui);
 	struct px_error err;
 	px_error_clear(&err);
 	if (review_compute(ui->j, &o, &v->r, &err) < 0) {

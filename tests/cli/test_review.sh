@@ -62,6 +62,21 @@ expect_out '"entries": 4' "json has the figures"
 expect_out '"change": "falling"' "and the changes"
 expect_out '"label": "March 2026"' "and the label"
 
+# A bundled template's own tag (weekly-review's #weekly-review) is counted
+# but is no theme and pairs with nothing: it recurs because the template
+# was used.
+DB_SAVED=$DB
+DB=$SANDBOX/weeks.db
+for d in 02 09 16; do
+	px add --date "2026-03-$d 08:00" --tag weekly-review "A week of #rota changes."
+done
+px review 2026-03
+expect_row " #weekly-review 3 0 new " "a template's tag is counted"
+expect_out "#rota: 3 entries" "the learner's own tag is a theme"
+expect_no_out "#weekly-review: 3 entries" "the template's tag is not"
+expect_no_out "#rota + #weekly-review" "and goes with no other tag"
+DB=$DB_SAVED
+
 # A review template reads the same figures by name.
 printf 'next_focus: Delegating the rota for good.\n' >"$SANDBOX/month.yaml"
 px new --template monthly-review --period 2026-03 --answers "$SANDBOX/month.yaml"

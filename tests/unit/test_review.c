@@ -19,10 +19,12 @@
 #include "praxis/inquiry.h"
 #include "praxis/journal.h"
 #include "praxis/review.h"
+#include "praxis/template.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct fixture {
@@ -200,6 +202,48 @@ static void test_activity_and_names(void **state)
 	assert_string_equal(r->pairs[0].b, "handover");
 	assert_int_equal(r->pairs[0].count, 2);
 	review_free(r);
+}
+
+/* A tag a template puts on every entry it makes recurs because the
+ * template was used: with the templates known it is still counted, but is
+ * no theme and pairs with nothing (without them, test_cycle_measures_themes
+ * has #delegation as a theme). */
+static void test_template_tags_are_no_themes(void **state)
+{
+	struct fixture *f = *state;
+	char dir[300], path[340];
+	snprintf(dir, sizeof dir, "%s/templates", f->box.dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof path, "%s/handover-review.yaml", dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("praxis_template: 1\nid: handover-review\nversion: 1\nname: Handover review\n"
+	      "summary: For the review tests.\nframes: [note]\ntags: [Delegation, handover]\n"
+	      "steps:\n"
+	      "  - id: what\n    kind: text\n    title: What\n    prompt: What happened?\n", fp);
+	assert_int_equal(fclose(fp), 0);
+	struct template_diags *d = template_diags_new();
+	struct template_dir td = { dir, TEMPLATE_SOURCE_USER };
+	struct template_set *set = template_set_load(&td, 1, d);
+	assert_int_equal(template_diags_errors(d), 0);
+	template_diags_free(d);
+	assert_non_null(template_set_find(set, "handover-review"));
+
+	struct review_options o;
+	review_options_init(&o);
+	o.period = "2026-03";
+	o.templates = set;
+	struct review *r = NULL;
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(review_compute(f->j, &o, &r, &err), 0);
+	expect_count(r->tags, r->n_tags, "delegation", 4, 0, REVIEW_NEW);
+	expect_count(r->tags, r->n_tags, "handover", 2, 0, REVIEW_NEW);
+	for (size_t i = 0; i < r->n_themes; i++)
+		assert_true(r->themes[i].kind != REVIEW_THEME_TAG);
+	assert_int_equal(r->n_pairs, 0);
+	review_free(r);
+	template_set_free(set);
 }
 
 static void test_cycle_measures_themes(void **state)
@@ -432,6 +476,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_activity_and_names, setup_built, teardown),
 		cmocka_unit_test_setup_teardown(test_cycle_measures_themes, setup_built, teardown),
+		cmocka_unit_test_setup_teardown(test_template_tags_are_no_themes, setup_built, teardown),
 		cmocka_unit_test_setup_teardown(test_distinctive_terms, setup_built, teardown),
 		cmocka_unit_test_setup_teardown(test_scopes, setup_built, teardown),
 		cmocka_unit_test_setup_teardown(test_facts, setup_built, teardown),
