@@ -701,12 +701,16 @@ int journal_open(const char *path, unsigned flags, struct journal **out, struct 
 
 int db_cache_set(struct journal *j, int value)
 {
+	/* 0 is "leave it": what a size that could not be read is given back
+	 * as, so that putting it back never sets a cache of nothing. */
 	int old = 0;
 	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(j->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK &&
+	if (value != 0 && sqlite3_prepare_v2(j->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW)
 		old = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
+	if (old == 0)
+		return 0;
 	char sql[48];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", value);
 	sqlite3_exec(j->db, sql, NULL, NULL, NULL);   /* only ever a hint */

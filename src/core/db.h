@@ -65,7 +65,8 @@ void db_col_copy(sqlite3_stmt *s, int col, char *out, size_t size);
 
 /* The page cache for a bulk change: db_cache_set sets PRAGMA cache_size to
  * VALUE (negative: KiB; positive: pages) and returns the value it had, so
- * the caller can put it back. */
+ * the caller can put it back.  0 leaves the cache as it is, and is what
+ * comes back when the size could not be read (nothing was changed). */
 int db_cache_set(struct journal *j, int value);
 
 /* The current UTC time for record keeping, 'YYYY-MM-DD HH:MM:SSZ'.  Follows

@@ -348,6 +348,16 @@ static int read_all(const char *path, char **out, size_t *len, struct px_error *
 	return rc;
 }
 
+/* Import the LEN bytes read into BUF (nothing when reading failed: GOT < 0), then free BUF. */
+static int import_read(struct journal *j, int got, char *buf, size_t len, const char *name,
+		       const struct import_options *o, struct import_summary *summary,
+		       struct px_error *err)
+{
+	int rc = got < 0 ? -1 : import_buffer(j, buf, len, name, o, summary, err);
+	free(buf);
+	return rc;
+}
+
 int import_file(struct journal *j, const char *path, const struct import_options *o,
 		struct import_summary *summary, struct px_error *err)
 {
@@ -355,11 +365,8 @@ int import_file(struct journal *j, const char *path, const struct import_options
 	size_t len = 0;
 	if (summary)
 		memset(summary, 0, sizeof *summary);
-	if (read_all(path, &buf, &len, err) < 0)
-		return -1;
-	int rc = import_buffer(j, buf, len, path, o, summary, err);
-	free(buf);
-	return rc;
+	int got = read_all(path, &buf, &len, err);
+	return import_read(j, got, buf, len, path, o, summary, err);
 }
 
 int import_stream(struct journal *j, int fd, const char *name, const struct import_options *o,
@@ -375,11 +382,8 @@ int import_stream(struct journal *j, int fd, const char *name, const struct impo
 				   "is a terminal; pipe the file in (... | praxis import -)");
 	/* Read to the end before the first write: a producer that dies half
 	 * way leaves a truncated document, refused like a truncated file. */
-	if (read_fd(fd, name, 0, &buf, &len, err) < 0)
-		return -1;
-	int rc = import_buffer(j, buf, len, name, o, summary, err);
-	free(buf);
-	return rc;
+	int got = read_fd(fd, name, 0, &buf, &len, err);
+	return import_read(j, got, buf, len, name, o, summary, err);
 }
 
 /* What BUF looks like: JSON, a jrnl text journal, or neither. */
