@@ -10,6 +10,8 @@
 #include "praxis/suggest.h"
 #include "praxis/template.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +80,43 @@ static int parse_globals(struct cli *cli, int argc, char **argv, int *next)
 	return 0;
 }
 
+/*
+ * A closed standard descriptor would be handed to the next file praxis
+ * opens: an export's temporary file could become standard error, and a
+ * warning would be written into the document.  Each closed one is filled
+ * with /dev/null opened the wrong way round (gnulib's stdopen does the
+ * same), so that the descriptor stays taken and writing to a closed
+ * standard output still fails, and says so, instead of vanishing.
+ * False when even that cannot be done.
+ */
+static bool standard_streams_taken(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int got = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+		if (got != fd) {
+			if (got >= 0)
+				close(got);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* RC, or a failure when standard output lost some of what was written to
+ * it (a full disk, a closed pipe end, a closed descriptor), which would
+ * otherwise pass for success. */
+static int output_written(int rc)
+{
+	errno = 0;
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+	if (!failed || rc != 0)
+		return rc;
+	return cli_failf("writing output: %s",
+			 errno ? strerror(errno) : "some of it could not be written");
+}
+
 /* `praxis` alone: the full-screen journal, which needs a terminal both ways. */
 static int run_ui(struct cli *cli)
 {
@@ -95,6 +134,8 @@ static int run_ui(struct cli *cli)
 
 int main(int argc, char **argv)
 {
+	if (!standard_streams_taken())
+		return EXIT_FAILURE;   /* nowhere to say so: standard error is closed */
 	setlocale(LC_ALL, "");
 	struct cli cli = { 0 };
 	cli.stdout_tty = isatty(STDOUT_FILENO);
@@ -103,7 +144,7 @@ int main(int argc, char **argv)
 	int next = 0;
 	int rc = parse_globals(&cli, argc, argv, &next);
 	if (rc != 0)
-		return rc < 0 ? 0 : rc;
+		return rc < 0 ? output_written(0) : rc;
 	if (next >= argc) {
 		rc = run_ui(&cli);
 		if (cli.journal && journal_close(cli.journal) != 0 && rc == 0)
@@ -117,8 +158,7 @@ int main(int argc, char **argv)
 	optind = 0; /* reset getopt for the subcommand's own options */
 	rc = cmd->run(&cli, argc - next, argv + next);
 
-	if (fflush(stdout) != 0 && rc == 0)
-		rc = cli_failf("writing output: %s", "the output could not be written");
+	rc = output_written(rc);
 	if (cli.journal && journal_close(cli.journal) != 0 && rc == 0)
 		rc = cli_failf("closing the journal: a change was left unfinished");
 	template_set_free(cli.templates);

@@ -105,6 +105,31 @@ case $out$err in *"no editor"*) ok_ "EDITOR unset gives a clear message" ;;
    else ok_ "EDITOR unset (script(1) missing)"; fi ;;
 esac
 
+# Output that cannot be written is a failure with its reason, never a
+# silent success: a full disk, and a standard output that was closed.
+for args in "--version" "--help" "--db $DB list" "--db $DB show 1"; do
+	# shellcheck disable=SC2086 # the words of $args are separate arguments
+	"$PRAXIS" $args >/dev/full 2>"$SANDBOX/.err"
+	rc=$? err=$(cat "$SANDBOX/.err")
+	expect_rc 1 "praxis $args to a full disk fails"
+	expect_err "writing output: No space left on device" "praxis $args: the reason is given"
+	expect_one_line_error "praxis $args to a full disk: one line"
+	# shellcheck disable=SC2086
+	"$PRAXIS" $args >&- 2>"$SANDBOX/.err"
+	rc=$? err=$(cat "$SANDBOX/.err")
+	expect_rc 1 "praxis $args with standard output closed fails"
+	expect_err "writing output: Bad file descriptor" "praxis $args, output closed: the reason is given"
+done
+# A closed standard error or input is filled (with /dev/null), so nothing
+# praxis opens can take its place: the entry it adds stays out of any
+# file, and the journal stays a database.
+"$PRAXIS" --db "$DB" add "written with the standard streams closed" <&- 2>&- >"$SANDBOX/.out"
+rc=$?
+expect_rc 0 "add with standard input and error closed"
+check "the entry was added" [ "$(sqlite3 "$DB" "select count(*) from entry where body like 'written with%'")" = 1 ]
+check "the journal is intact" [ "$(sqlite3 "$DB" "pragma integrity_check")" = ok ]
+sqlite3 "$DB" "delete from entry where body like 'written with%'"
+
 after=$(sqlite3 "$DB" "select count(*), group_concat(body) from entry where length(body) < 1000")
 check "failed commands changed nothing" [ "$after" = "$before" ]
 
