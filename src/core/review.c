@@ -450,36 +450,21 @@ static char *sigil_name(struct arena *a, char sigil, const char *name)
 	return s;
 }
 
-bool review_template_tag(const struct ctx *c, const char *name)
-{
-	const struct template_set *set = c->o->templates;
-	size_t n_templates = set ? template_set_count(set) : 0;
-	for (size_t i = 0; i < n_templates; i++) {
-		size_t n = 0;
-		const char *const *tags = template_tags(template_set_at(set, i), &n);
-		for (size_t k = 0; k < n; k++)
-			if (strcasecmp(tags[k], name) == 0)
-				return true;
-	}
-	return false;
-}
-
 /* Recurring themes: tags, people and terms in at least REVIEW_THEME_ENTRIES
- * entries of the period.  A template's own tag recurs because the template
- * was used, which the activity already says: it is left out. */
+ * entries of the period.  A tag counts only where the entry's template did
+ * not put it (review_names.c, own_links). */
 static void themes(const struct ctx *c, const struct period_entry *pe, size_t n)
 {
 	struct review_owned *ro = c->ro;
 	struct review *r = &ro->r;
 	size_t cap = r->n_tags + r->n_people + r->n_terms + 1, k = 0;
 	struct review_theme *out = arena_array(&ro->arena, cap, sizeof *out);
-	const struct review_count *lists[2] = { r->tags, r->people };
-	size_t counts[2] = { r->n_tags, r->n_people };
+	const struct review_count *lists[2] = { ro->theme_tags, r->people };
+	size_t counts[2] = { ro->n_theme_tags, r->n_people };
 	for (int w = 0; w < 2; w++)
 		for (size_t i = 0; i < counts[w]; i++) {
 			const struct review_count *rc = &lists[w][i];
-			if (rc->count >= REVIEW_THEME_ENTRIES &&
-			    !(w == 0 && review_template_tag(c, rc->name)))
+			if (rc->count >= REVIEW_THEME_ENTRIES)
 				add_theme(out, &k, w ? REVIEW_THEME_PERSON : REVIEW_THEME_TAG,
 					  sigil_name(&ro->arena, w ? '@' : '#', rc->name), rc->count,
 					  rc->incidents, rc->entries, rc->n_entries);

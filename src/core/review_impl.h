@@ -24,6 +24,10 @@ struct review_owned {
 	char summary[160];
 	const char *top_rising;
 	int top_rising_count, top_rising_prev;
+	/* The tags of the period without those the entries' templates put
+	 * there: what tag themes are found in (review_names.c). */
+	const struct review_count *theme_tags;
+	size_t n_theme_tags;
 };
 
 /* What every query of one review shares. */
@@ -34,9 +38,6 @@ struct ctx {
 	char frame[16];               /* the scope's frame name, "" for any */
 	char today[11];
 };
-
-/* NAME is a tag one of the scope's templates puts on every entry it makes. */
-bool review_template_tag(const struct ctx *c, const char *name);
 
 /* One entry of the period, in time order. */
 struct period_entry {

@@ -332,21 +332,13 @@ static void count_pair(struct pair_slot *slots, size_t cap, uint64_t key)
 	slots[i].count++;
 }
 
-/* Tags that go together, leaving out a template's own tags: the weekly
- * review's tag goes with whatever the weekly review asked about. */
+/* Tags that go together, from LINKS without the ones templates put there
+ * (see own_links): the weekly review's tag goes with whatever the weekly
+ * review asked about. */
 static void pairs(const struct ctx *c, const struct name_table *t, struct link *links,
 		  size_t n_links)
 {
 	struct review_owned *ro = c->ro;
-	bool *own = px_xcalloc(t->n + 1, sizeof *own);
-	for (size_t k = 0; k < t->n; k++)
-		own[k] = review_template_tag(c, t->names[k]);
-	size_t kept = 0;
-	for (size_t i = 0; i < n_links; i++)
-		if (!own[links[i].name])
-			links[kept++] = links[i];
-	n_links = kept;
-	free(own);
 	if (n_links)
 		qsort(links, n_links, sizeof *links, by_pos_name);
 	size_t cap = 1024;
@@ -391,6 +383,113 @@ static void pairs(const struct ctx *c, const struct name_table *t, struct link *
 	free(slots);
 }
 
+/* ---- the tags templates put on their entries ----------------------------------------------- */
+
+/* Whether template T (NULL: none known) declares tag NAME. */
+static bool declares(const struct template *t, const char *name)
+{
+	size_t n = 0;
+	const char *const *tags = t ? template_tags(t, &n) : NULL;
+	for (size_t k = 0; k < n; k++)
+		if (strcasecmp(tags[k], name) == 0)
+			return true;
+	return false;
+}
+
+/* NAME is a tag one of the scope's templates declares. */
+static bool any_declares(const struct ctx *c, const char *name)
+{
+	const struct template_set *set = c->o->templates;
+	size_t n = set ? template_set_count(set) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (declares(template_set_at(set, i), name))
+			return true;
+	return false;
+}
+
+static const char SQL_TEMPLATE_OF[] = "SELECT template_id FROM entry WHERE id = ?1";
+
+/* How the template of entry ID stands to the set: FREE when the entry was
+ * written without one, else the template (*T NULL when it is not
+ * installed any more). */
+enum written_with { WRITTEN_FREE, WRITTEN_WITH };
+
+static int template_of(struct ctx *c, int64_t id, const struct template **t,
+		       enum written_with *how, struct px_error *err)
+{
+	sqlite3_stmt *s = db_stmt(c->j, SQL_TEMPLATE_OF, err);
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, id);
+	int rc = sqlite3_step(s);
+	const char *tid = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	*how = tid ? WRITTEN_WITH : WRITTEN_FREE;
+	*t = tid && c->o->templates ? template_set_find(c->o->templates, tid) : NULL;
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
+	return review_finish_stmt(c, s, rc, "reading an entry's template", err);
+}
+
+/*
+ * The links of LINKS a template put there, that is, a tag the entry's own
+ * template declares: it recurs because the template was used, which the
+ * activity already says, so it is no theme and pairs with nothing.  The
+ * same tag typed in other entries still counts.  An entry whose template
+ * is no longer installed is taken to have any declared tag from it.  Only
+ * entries carrying a declared tag are looked up.  The rest, in the order
+ * given, go to *KEPT (N_KEPT of them; the caller frees).
+ */
+static int own_links(struct ctx *c, const struct name_table *t, const struct link *links,
+		     size_t n_links, const struct period_entry *pe, size_t n_entries,
+		     struct link **kept, size_t *n_kept, struct px_error *err)
+{
+	*kept = px_xmalloc((n_links + 1) * sizeof **kept);
+	*n_kept = 0;
+	bool *declared = px_xcalloc(t->n + 1, sizeof *declared);
+	for (size_t k = 0; k < t->n; k++)
+		declared[k] = any_declares(c, t->names[k]);
+	/* Per entry of the period: 0 not looked up, 1 free, 2 with a known
+	 * template (in tmpl), 3 with one no longer installed. */
+	unsigned char *state = px_xcalloc(n_entries + 1, 1);
+	const struct template **tmpl = px_xcalloc(n_entries + 1, sizeof *tmpl);
+	int rc = 0;
+	for (size_t i = 0; i < n_links && rc == 0; i++) {
+		const struct link *l = &links[i];
+		bool own = false;
+		if (declared[l->name]) {
+			if (!state[l->pos]) {
+				enum written_with how = WRITTEN_FREE;
+				rc = template_of(c, pe[l->pos].id, &tmpl[l->pos], &how, err);
+				state[l->pos] = how == WRITTEN_FREE ? 1 : tmpl[l->pos] ? 2 : 3;
+			}
+			own = state[l->pos] == 3 ||
+			      (state[l->pos] == 2 && declares(tmpl[l->pos], t->names[l->name]));
+		}
+		if (!own)
+			(*kept)[(*n_kept)++] = *l;
+	}
+	free(tmpl);
+	free(state);
+	free(declared);
+	return rc;
+}
+
+/* The counts themes are made of: TAGS without the links own_links drops. */
+static void theme_counts(struct review_owned *ro, const struct name_table *t, struct link *kept,
+			 size_t n_kept, const struct period_entry *pe)
+{
+	struct name_table view = {
+		.ids = t->ids, .names = t->names, .n = t->n,
+		.count = px_xcalloc(t->n + 1, sizeof *view.count),
+		.prev = px_xcalloc(t->n + 1, sizeof *view.prev),
+		.incidents = px_xcalloc(t->n + 1, sizeof *view.incidents),
+	};
+	build_counts(ro, &view, kept, n_kept, pe, &ro->theme_tags, &ro->n_theme_tags);
+	free(view.count);
+	free(view.prev);
+	free(view.incidents);
+}
+
 /* ---- one kind, then both ------------------------------------------------------------------ */
 
 static int one_kind(struct ctx *c, const struct kind *k, const struct period_entry *pe, size_t n,
@@ -409,14 +508,18 @@ static int one_kind(struct ctx *c, const struct kind *k, const struct period_ent
 		if (rc == 0)
 			rc = read_links(c, k, &r->previous, &t, NULL, 0, NULL, NULL, err);
 	}
-	if (rc == 0) {
-		if (tags)
-			build_counts(c->ro, &t, links, n_links, pe, &r->tags, &r->n_tags);
-		else
-			build_counts(c->ro, &t, links, n_links, pe, &r->people, &r->n_people);
-		if (tags)
-			pairs(c, &t, links, n_links);
+	if (rc == 0 && !tags)
+		build_counts(c->ro, &t, links, n_links, pe, &r->people, &r->n_people);
+	struct link *kept = NULL;
+	size_t n_kept = 0;
+	if (rc == 0 && tags)
+		rc = own_links(c, &t, links, n_links, pe, n, &kept, &n_kept, err);
+	if (rc == 0 && tags) {
+		build_counts(c->ro, &t, links, n_links, pe, &r->tags, &r->n_tags);
+		theme_counts(c->ro, &t, kept, n_kept, pe);
+		pairs(c, &t, kept, n_kept);
 	}
+	free(kept);
 	free(links);
 	table_free(&t);
 	return rc;

@@ -63,18 +63,29 @@ expect_out '"change": "falling"' "and the changes"
 expect_out '"label": "March 2026"' "and the label"
 
 # A bundled template's own tag (weekly-review's #weekly-review) is counted
-# but is no theme and pairs with nothing: it recurs because the template
-# was used.
+# but is no theme and pairs with nothing on the entries the template
+# wrote: it recurs because the template was used.  Typed by hand on other
+# entries, it counts as any tag.
 DB_SAVED=$DB
 DB=$SANDBOX/weeks.db
-for d in 02 09 16; do
-	px add --date "2026-03-$d 08:00" --tag weekly-review "A week of #rota changes."
+printf 'engaged: "A week of #rota changes."\nnext_focus: Hand over the rota.\n' >"$SANDBOX/week.yaml"
+for w in 10:08 11:15 12:22; do
+	px new --template weekly-review --period "2026-W${w%:*}" --date "2026-03-${w#*:} 18:00" \
+		--answers "$SANDBOX/week.yaml"
+	expect_rc 0 "weekly review of week ${w%:*}"
 done
 px review 2026-03
 expect_row " #weekly-review 3 0 new " "a template's tag is counted"
 expect_out "#rota: 3 entries" "the learner's own tag is a theme"
 expect_no_out "#weekly-review: 3 entries" "the template's tag is not"
 expect_no_out "#rota + #weekly-review" "and goes with no other tag"
+for d in 03 10 17; do
+	px add --date "2026-03-$d 08:00" --tag weekly-review "My own weekly note on the #rota."
+done
+px review 2026-03
+expect_row " #weekly-review 6 0 new " "typed by hand, the tag is counted with the template's"
+expect_out "#weekly-review: 3 entries" "and the three typed by hand are a theme"
+expect_row " #rota + #weekly-review 3 entries" "which goes with the tags typed with it"
 DB=$DB_SAVED
 
 # A review template reads the same figures by name.

@@ -208,20 +208,56 @@ static void test_activity_and_names(void **state)
  * template was used: with the templates known it is still counted, but is
  * no theme and pairs with nothing (without them, test_cycle_measures_themes
  * has #delegation as a theme). */
+/* An entry of March written with template TEMPLATE (installed or not). */
+static int64_t add_templated(struct journal *j, const char *when, const char *template,
+			     const char *body)
+{
+	struct entry e;
+	struct px_error err;
+	px_error_clear(&err);
+	entry_init(&e);
+	entry_set(&e.body, body);
+	snprintf(e.occurred_at, sizeof e.occurred_at, "%s", when);
+	entry_set(&e.template_id, template);
+	e.template_version = 1;
+	if (entry_add(j, &e, &err) < 0)
+		fail_msg("entry_add: %s", err.msg);
+	int64_t id = e.id;
+	entry_free(&e);
+	return id;
+}
+
+static void write_template(const char *dir, const char *id, const char *tags)
+{
+	char path[400];
+	snprintf(path, sizeof path, "%s/%s.yaml", dir, id);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "praxis_template: 1\nid: %s\nversion: 1\nname: Review %s\n"
+		"summary: For the review tests.\nframes: [note]\ntags: [%s]\nsteps:\n"
+		"  - id: what\n    kind: text\n    title: What\n    prompt: What happened?\n",
+		id, id, tags);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static const struct review_theme *theme_named(const struct review *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_themes; i++)
+		if (strcmp(r->themes[i].name, name) == 0)
+			return &r->themes[i];
+	return NULL;
+}
+
+/* A tag an entry's own template put on it is counted under Tags but is no
+ * theme and pairs with nothing; the same tag typed elsewhere still is. */
 static void test_template_tags_are_no_themes(void **state)
 {
 	struct fixture *f = *state;
-	char dir[300], path[340];
+	char dir[300];
 	snprintf(dir, sizeof dir, "%s/templates", f->box.dir);
 	assert_int_equal(mkdir(dir, 0700), 0);
-	snprintf(path, sizeof path, "%s/handover-review.yaml", dir);
-	FILE *fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs("praxis_template: 1\nid: handover-review\nversion: 1\nname: Handover review\n"
-	      "summary: For the review tests.\nframes: [note]\ntags: [Delegation, handover]\n"
-	      "steps:\n"
-	      "  - id: what\n    kind: text\n    title: What\n    prompt: What happened?\n", fp);
-	assert_int_equal(fclose(fp), 0);
+	write_template(dir, "handover-review", "Delegation, handover");
+	write_template(dir, "quiet-review", "quiet");
 	struct template_diags *d = template_diags_new();
 	struct template_dir td = { dir, TEMPLATE_SOURCE_USER };
 	struct template_set *set = template_set_load(&td, 1, d);
@@ -236,12 +272,39 @@ static void test_template_tags_are_no_themes(void **state)
 	struct review *r = NULL;
 	struct px_error err;
 	px_error_clear(&err);
+	/* No entry was written with a template: the declared tags typed by
+	 * hand are themes and pairs as ever. */
 	assert_int_equal(review_compute(f->j, &o, &r, &err), 0);
-	expect_count(r->tags, r->n_tags, "delegation", 4, 0, REVIEW_NEW);
-	expect_count(r->tags, r->n_tags, "handover", 2, 0, REVIEW_NEW);
-	for (size_t i = 0; i < r->n_themes; i++)
-		assert_true(r->themes[i].kind != REVIEW_THEME_TAG);
-	assert_int_equal(r->n_pairs, 0);
+	assert_non_null(theme_named(r, "#delegation"));
+	assert_int_equal(theme_named(r, "#delegation")->entries, 4);
+	assert_int_equal(r->n_pairs, 1);
+	assert_int_equal(r->pairs[0].count, 2);
+	review_free(r);
+
+	/* Three entries of the template, which tags them itself; one of
+	 * another template, tagged #handover by hand; one of a template no
+	 * longer installed. */
+	for (int i = 0; i < 3; i++)
+		add_templated(f->j, "2026-03-10 10:00:00", "handover-review",
+			      "A handover review. #handover #delegation");
+	int64_t quiet = add_templated(f->j, "2026-03-11 10:00:00", "quiet-review",
+				      "A quiet review about a #handover.");
+	add_templated(f->j, "2026-03-12 10:00:00", "gone-review", "Gone template. #handover");
+	assert_int_equal(review_compute(f->j, &o, &r, &err), 0);
+	expect_count(r->tags, r->n_tags, "delegation", 7, 0, REVIEW_NEW);
+	expect_count(r->tags, r->n_tags, "handover", 7, 0, REVIEW_NEW);
+	const struct review_theme *t = theme_named(r, "#delegation");
+	assert_non_null(t);
+	assert_int_equal(t->entries, 4);   /* the four typed by hand */
+	t = theme_named(r, "#handover");
+	assert_non_null(t);
+	assert_int_equal(t->entries, 3);   /* two by hand, one of quiet-review */
+	assert_int_equal(t->n_entry_ids, 3);
+	assert_int_equal(t->entry_ids[0], quiet);
+	/* The template's entries do not make delegation and handover a pair
+	 * of five. */
+	assert_int_equal(r->n_pairs, 1);
+	assert_int_equal(r->pairs[0].count, 2);
 	review_free(r);
 	template_set_free(set);
 }
