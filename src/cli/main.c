@@ -105,7 +105,7 @@ static bool standard_streams_taken(void)
 }
 
 /* RC, or a failure when standard output lost some of what was written to
- * it (a full disk, a closed pipe end, a closed descriptor), which would
+ * it (a full disk, a closed descriptor), which would
  * otherwise pass for success. */
 static int output_written(int rc)
 {

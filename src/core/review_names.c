@@ -409,22 +409,30 @@ static bool any_declares(const struct ctx *c, const char *name)
 
 static const char SQL_TEMPLATE_OF[] = "SELECT template_id FROM entry WHERE id = ?1";
 
-/* How the template of entry ID stands to the set: FREE when the entry was
- * written without one, else the template (*T NULL when it is not
- * installed any more). */
-enum written_with { WRITTEN_FREE, WRITTEN_WITH };
+/* How an entry of the period was written, as far as own_links needs. */
+enum written_with {
+	WRITTEN_UNKNOWN,              /* not looked up yet */
+	WRITTEN_FREE,                 /* without a template */
+	WRITTEN_INSTALLED,            /* with a template of the set */
+	WRITTEN_GONE,                 /* with a template no longer installed */
+};
 
+/* How entry ID was written, and its template when installed (*T). */
 static int template_of(struct ctx *c, int64_t id, const struct template **t,
 		       enum written_with *how, struct px_error *err)
 {
+	*t = NULL;
+	*how = WRITTEN_FREE;
 	sqlite3_stmt *s = db_stmt(c->j, SQL_TEMPLATE_OF, err);
 	if (!s)
 		return -1;
 	db_bind_int(s, 1, id);
 	int rc = sqlite3_step(s);
 	const char *tid = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
-	*how = tid ? WRITTEN_WITH : WRITTEN_FREE;
-	*t = tid && c->o->templates ? template_set_find(c->o->templates, tid) : NULL;
+	if (tid) {
+		*t = c->o->templates ? template_set_find(c->o->templates, tid) : NULL;
+		*how = *t ? WRITTEN_INSTALLED : WRITTEN_GONE;
+	}
 	if (rc == SQLITE_ROW)
 		rc = SQLITE_DONE;
 	return review_finish_stmt(c, s, rc, "reading an entry's template", err);
@@ -448,28 +456,24 @@ static int own_links(struct ctx *c, const struct name_table *t, const struct lin
 	bool *declared = px_xcalloc(t->n + 1, sizeof *declared);
 	for (size_t k = 0; k < t->n; k++)
 		declared[k] = any_declares(c, t->names[k]);
-	/* Per entry of the period: 0 not looked up, 1 free, 2 with a known
-	 * template (in tmpl), 3 with one no longer installed. */
-	unsigned char *state = px_xcalloc(n_entries + 1, 1);
+	enum written_with *how = px_xcalloc(n_entries + 1, sizeof *how);
 	const struct template **tmpl = px_xcalloc(n_entries + 1, sizeof *tmpl);
 	int rc = 0;
 	for (size_t i = 0; i < n_links && rc == 0; i++) {
 		const struct link *l = &links[i];
 		bool own = false;
 		if (declared[l->name]) {
-			if (!state[l->pos]) {
-				enum written_with how = WRITTEN_FREE;
-				rc = template_of(c, pe[l->pos].id, &tmpl[l->pos], &how, err);
-				state[l->pos] = how == WRITTEN_FREE ? 1 : tmpl[l->pos] ? 2 : 3;
-			}
-			own = state[l->pos] == 3 ||
-			      (state[l->pos] == 2 && declares(tmpl[l->pos], t->names[l->name]));
+			if (how[l->pos] == WRITTEN_UNKNOWN)
+				rc = template_of(c, pe[l->pos].id, &tmpl[l->pos], &how[l->pos], err);
+			own = how[l->pos] == WRITTEN_GONE ||
+			      (how[l->pos] == WRITTEN_INSTALLED &&
+			       declares(tmpl[l->pos], t->names[l->name]));
 		}
 		if (!own)
 			(*kept)[(*n_kept)++] = *l;
 	}
 	free(tmpl);
-	free(state);
+	free(how);
 	free(declared);
 	return rc;
 }
