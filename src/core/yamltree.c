@@ -29,6 +29,10 @@ struct ybuild {
 	struct yerror *err;
 	char path[256];
 	size_t path_len;
+	/* Where the comment finder last stood: libyaml's marks count characters
+	 * by line and column, so a byte offset is found by walking forward from
+	 * here (scalars come in file order, so the whole walk is linear). */
+	size_t at_line, at_column, at_off;
 };
 
 static int yfail(struct ybuild *b, yaml_mark_t mark, const char *fmt, ...)
@@ -174,6 +178,65 @@ static int check_text(struct ybuild *b, const unsigned char *s, size_t len, yaml
 
 static struct ynode *build(struct ybuild *b, yaml_event_t *ev, int depth, enum yparent p);
 
+/* Bytes of the line break at P (as libyaml counts them: CR LF, CR, LF,
+ * NEL, LS, PS), or 0. */
+static size_t line_break_len(const struct ybuild *b, size_t p)
+{
+	const unsigned char *s = (const unsigned char *)b->buf;
+	size_t left = b->len - p;
+	if (s[p] == '\r')
+		return left > 1 && s[p + 1] == '\n' ? 2 : 1;
+	if (s[p] == '\n')
+		return 1;
+	if (left > 1 && s[p] == 0xC2 && s[p + 1] == 0x85)
+		return 2;
+	if (left > 2 && s[p] == 0xE2 && s[p + 1] == 0x80 && (s[p + 2] == 0xA8 || s[p + 2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* The byte offset of MARK, or b->len when it cannot be found. */
+static size_t mark_offset(struct ybuild *b, yaml_mark_t mark)
+{
+	if (mark.line < b->at_line || (mark.line == b->at_line && mark.column < b->at_column)) {
+		b->at_line = b->at_column = b->at_off = 0;
+	}
+	while (b->at_off < b->len && b->at_line < mark.line) {
+		size_t brk = line_break_len(b, b->at_off);
+		if (brk) {
+			b->at_line++;
+			b->at_column = 0;
+			b->at_off += brk;
+		} else {
+			b->at_off++;
+		}
+	}
+	while (b->at_off < b->len && b->at_column < mark.column && !line_break_len(b, b->at_off)) {
+		b->at_off++;
+		while (b->at_off < b->len && ((unsigned char)b->buf[b->at_off] & 0xC0) == 0x80)
+			b->at_off++;
+		b->at_column++;
+	}
+	return b->at_line == mark.line && b->at_column == mark.column ? b->at_off : b->len;
+}
+
+/* Note the comment, if any, that follows plain scalar N ending at END. */
+static void note_comment(struct ybuild *b, struct ynode *n, yaml_mark_t end)
+{
+	size_t p = mark_offset(b, end);
+	size_t q = p;
+	while (q < b->len && (b->buf[q] == ' ' || b->buf[q] == '\t'))
+		q++;
+	if (q == p || q >= b->len || b->buf[q] != '#')
+		return;
+	size_t e = q + 1;
+	while (e < b->len && !line_break_len(b, e))
+		e++;
+	n->comment = arena_strndup(b->arena, b->buf + q + 1, e - q - 1);
+	n->comment_line = (int)end.line + 1;
+	n->comment_column = (int)(end.column + (q - p)) + 1;
+}
+
 static struct ynode *build_scalar(struct ybuild *b, yaml_event_t *ev)
 {
 	yaml_mark_t mark = ev->start_mark;
@@ -187,6 +250,8 @@ static struct ynode *build_scalar(struct ybuild *b, yaml_event_t *ev)
 				       ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (n->plain)
+			note_comment(b, n, ev->end_mark);
 	}
 	yaml_event_delete(ev);
 	return n;
@@ -412,6 +477,13 @@ int ytree_parse(struct arena *arena, const char *buf, size_t len, struct ynode *
 {
 	struct ybuild b;
 	memset(&b, 0, sizeof b);
+	/* A byte-order mark (Notepad's habit) is no text.  libyaml, told the
+	 * encoding, would read it as a character of the first line, putting that
+	 * line one column out from the next and failing with a baffling error. */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	b.arena = arena;
 	b.buf = buf;
 	b.len = len;

@@ -31,6 +31,12 @@ struct ynode {
 	const char *str;        /* scalar text, NUL-terminated, no NULs inside */
 	size_t len;
 	bool plain;             /* unquoted scalar (an empty plain scalar is null) */
+	/* A comment right after a plain scalar on the line where it ends, without
+	 * its '#', to the end of the line: `a: one #two` is "one" with comment
+	 * "two".  NULL when there is none.  Kept because a '#' in unquoted text
+	 * is easily meant as part of it (a #tag), and the reader should be told. */
+	const char *comment;
+	int comment_line, comment_column;   /* where its '#' is */
 	struct ynode **kids;    /* seq: n items; map: key kids[2i], value kids[2i+1] */
 	size_t n;
 };

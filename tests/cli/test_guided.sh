@@ -181,6 +181,12 @@ expect_out_eq "" "failed answers-file runs leave no draft behind"
 px list --all
 expect_out_lines=$(printf '%s\n' "$out" | grep -c .)
 check "refused runs wrote no entry" test "$expect_out_lines" -eq 3
+printf 'account: The handover to #Sam went wrong.\n' >"$SANDBOX/comment.yaml"
+px new --template mini-reflect --answers "$SANDBOX/comment.yaml"
+expect_rc 1 "an unquoted answer cut short by a '#tag' comment is refused"
+expect_err "comment.yaml:1:26: step 'account': '#Sam' starts a YAML comment, so the answer stops before it; put the answer in quotes to keep it" \
+	"points at the '#' and says to quote the answer"
+expect_one_line_error "the cut-short answer is one line"
 px new --blank --answers x
 expect_rc 2 "--blank with --answers is a usage error"
 px new --resume 7

@@ -123,7 +123,7 @@ static const char good[] =
 	"    opens: handover\n"
 	"    actions: [brief-sam, checklist]\n"
 	"    answers:\n"
-	"      account: The handover to @Sam went wrong. #handover\n"
+	"      account: \"The handover to @Sam went wrong. #handover\"\n"
 	"      intensity: 3\n"
 	"      check: challenged\n"
 	"      plan:\n"
@@ -180,6 +180,7 @@ static void test_builds_entries_actions_and_links(void **state)
 	assert_string_equal(en.occurred_at, "2026-02-18 18:30:00");
 	assert_string_equal(en.template_id, "mini-reflect");
 	assert_int_equal(en.inquiry_id, 1);           /* opens: handover */
+	assert_true(has(&en.tags, "handover"));       /* from the quoted answer */
 	entry_free(&en);
 	struct action a = get_action(f, 1);
 	assert_string_equal(a.text, "Brief Sam in person");

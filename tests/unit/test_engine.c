@@ -852,6 +852,49 @@ static void test_answers_file(void **state)
 	assert_int_equal(drafts(f), 0);
 }
 
+/* A '#' in unquoted text starts a YAML comment; when it looks like a tag the
+ * author meant it as text, and the answer would silently lose its tail. */
+static void test_answers_comment_that_looks_like_a_tag(void **state)
+{
+	struct fixture *f = *state;
+	expect_file_error(f, "account: A week of #rota changes.\n",
+			  "a.yaml:1:20: step 'account': '#rota' starts a YAML comment, so the "
+			  "answer stops before it; put the answer in quotes to keep it");
+	/* columns are characters, not bytes, and CR LF ends a line */
+	expect_file_error(f, "account: fine\r\nfeelings_now: \xc3\xa9t\xc3\xa9 #\xc3\xa9t\xc3\xa9 x\r\n",
+			  "a.yaml:2:19: step 'feelings_now': '#\xc3\xa9t\xc3\xa9' starts a YAML "
+			  "comment, so the answer stops before it; put the answer in quotes to "
+			  "keep it");
+	expect_file_error(f, "account: x\ncategory:\n  - calm\n  - sad #later\n",
+			  "a.yaml:4:9: step 'category': '#later' starts a YAML comment, so the "
+			  "answer stops before it; put the answer in quotes to keep it");
+	expect_file_error(f, "account: x\nplan:\n  - text: Ask #Sam\n",
+			  "a.yaml:3:15: step 'plan': '#Sam' starts a YAML comment, so the answer "
+			  "stops before it; put the answer in quotes to keep it");
+	expect_file_error(f, "{\"account\": \"x\", \"intensity\": 5 #z\n}",
+			  "a.yaml:1:33: step 'intensity': '#z' starts a YAML comment, so the "
+			  "answer stops before it; put the answer in quotes to keep it");
+
+	/* Quoted, in a block, or set off as a comment, '#' is fine; a byte-order
+	 * mark is no text. */
+	static const char ok[] =
+		"\xef\xbb\xbf" "account: \"A week of #rota changes.\"  # quoted: kept\n"
+		"feelings_now: |\n  Calm #calm\n"
+		"intensity: 8 # out of ten\n"
+		"check: challenged\n"
+		"assumption: C# and page#top are no tags\n";
+	struct engine *e = start(f, "mini-reflect", FRAME_NOTE, 0);
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(engine_run_answers(e, ok, strlen(ok), "ok.yaml", &err), 0);
+	int64_t id = finish(e);
+	const char *answers = answers_of(f, id);
+	assert_non_null(strstr(answers, "account=A week of #rota changes.|"));
+	assert_non_null(strstr(answers, "feelings_now=Calm #calm|"));
+	assert_non_null(strstr(answers, "intensity=8|"));
+	assert_non_null(strstr(answers, "assumption=C# and page#top are no tags|"));
+}
+
 /* ---- recall inside an inquiry --------------------------------------------------------- */
 
 static void test_recall_in_inquiry(void **state)
@@ -948,6 +991,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reminder_followed_up_by_a_model, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_run_on_its_own_clock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answers_comment_that_looks_like_a_tag, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_recall_in_inquiry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_start_refusals, setup, teardown),
 	};
