@@ -49,6 +49,9 @@ struct token {
 	size_t len;
 	int prefix;             /* word* */
 	int exclude;            /* -word */
+	int quoted;             /* "a phrase" */
+	const char *src;        /* the term as typed, with its '-' and column */
+	size_t src_len;
 };
 
 struct parser {
@@ -128,6 +131,7 @@ static int lex_term_text(struct parser *ps, struct token *t, const char *what)
 			return parse_fail(ps, NULL, "empty quotes");
 		t->text = p + 1;
 		t->len = (size_t)(close - p - 1);
+		t->quoted = 1;
 		p = close + 1;
 		if (*p == '*') {
 			t->prefix = 1;
@@ -176,6 +180,7 @@ static int lex_token(struct parser *ps, struct token *t, int *at_end)
 		}
 	}
 	t->kind = TOK_TERM;
+	t->src = p;
 	const char *what = "-";
 	if (*p == '-') {
 		t->exclude = 1;
@@ -187,7 +192,37 @@ static int lex_token(struct parser *ps, struct token *t, int *at_end)
 	ps->p = p + col;
 	if (!t->exclude && col == 0)
 		what = "";
-	return lex_term_text(ps, t, what);
+	int rc = lex_term_text(ps, t, what);
+	t->src_len = (size_t)(ps->p - t->src);
+	return rc;
+}
+
+/* True when the term holds a letter or digit.  The index keeps only those
+ * (unicode61 splits on the rest), so a term of punctuation alone is an
+ * empty phrase that FTS5 matches nowhere: beside other words it would make
+ * the whole query find nothing. */
+static bool has_word_char(const char *s, size_t len)
+{
+	while (len > 0) {
+		uint32_t cp;
+		size_t n = text_utf8_decode(s, len, &cp);
+		if (text_is_word_char(cp))
+			return true;
+		s += n;
+		len -= n;
+	}
+	return false;
+}
+
+/* Punctuation typed between words ('&', a dash, '...') is passed over, as
+ * any search box does; asked for on purpose (quoted, excluded, in a
+ * column), it is a mistake worth naming. */
+static int wordless_term(struct parser *ps, const struct token *t)
+{
+	if (!t->quoted && !t->exclude && t->col == COL_ANY)
+		return 1;
+	return parse_fail(ps, NULL, "'%.*s' has no letter or digit to look for", (int)t->src_len,
+			  t->src);
 }
 
 static void emit_column(struct px_buf *out, enum term_col col)
@@ -402,6 +437,10 @@ static int parse_tokens(struct parser *ps, struct compiled *c)
 		if (t.kind != TOK_TERM) {
 			if (check_operator(ps, &t, &prev, have_prev) < 0)
 				return -1;
+		} else if (!has_word_char(t.text, t.len)) {
+			if (wordless_term(ps, &t) < 0)
+				return -1;
+			continue;
 		} else if (add_term(ps, c, &t, &prev, have_prev) < 0) {
 			return -1;
 		}
@@ -411,6 +450,8 @@ static int parse_tokens(struct parser *ps, struct compiled *c)
 	if (have_prev && prev.kind != TOK_TERM)
 		return parse_fail(ps, NULL, "'%s' with nothing after it", keyword_name(prev.kind));
 	flush_group(c);
+	if (c->groups == 0 && c->nneg == 0)
+		return parse_fail(ps, "a query needs a letter or digit", "nothing to look for");
 	if (c->groups == 0)
 		return parse_fail(ps, "add a word to look for", "only exclusions");
 	return 0;

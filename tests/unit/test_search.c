@@ -134,6 +134,11 @@ static void test_compile_quotes_every_term(void **state)
 		{ "body:x {title}:y ^z", "\"body:x\" AND \"{title}:y\" AND \"^z\"" },
 		{ "a\"b c\"", "\"a\" AND \"b c\"" },
 		{ "caf\xc3\xa9 na\xc3\xafve", "\"caf\xc3\xa9\" AND \"na\xc3\xafve\"" },
+		/* punctuation alone is no term; a character of another script is */
+		{ "rota & meeting ...", "\"rota\" AND \"meeting\"" },
+		{ "a OR \xe2\x80\x94 b", "(\"a\" OR \"b\")" },
+		{ "(rota)", "\"(rota)\"" },
+		{ "\xe4\xbc\x9a\xe8\xae\xae", "\"\xe4\xbc\x9a\xe8\xae\xae\"" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *match = NULL;
@@ -179,6 +184,12 @@ static void test_syntax_errors_word_for_word(void **state)
 		{ "x title: y", "search: 'title:' with nothing after it in 'x title: y'" },
 		{ "# x", "search: '#' with nothing after it in '# x'" },
 		{ "a \"\"", "search: empty quotes in 'a \"\"'" },
+		{ "(", "search: nothing to look for in '(': a query needs a letter or digit" },
+		{ "... & !", "search: nothing to look for in '... & !': a query needs a letter or digit" },
+		{ "x -...", "search: '-...' has no letter or digit to look for in 'x -...'" },
+		{ "x \"?!\"", "search: '\"?!\"' has no letter or digit to look for in 'x \"?!\"'" },
+		{ "x tag:--", "search: 'tag:--' has no letter or digit to look for in 'x tag:--'" },
+		{ "x NOT ...", "search: 'NOT' with nothing after it in 'x NOT ...'" },
 		{ long_query, "search: the query is longer than 1000 bytes" },
 		{ "caf\xc3 x", "search: the query is not valid UTF-8 (bad byte at offset 3)" },
 	};
@@ -330,6 +341,12 @@ static void test_phrase_prefix_or_and_exclusion(void **state)
 	assert_int_equal(count(f->j, "team -trust -badly", NULL), 0);
 	assert_int_equal(count(f->j, "team -\"trust in\"", NULL), 2);
 	assert_int_equal(count(f->j, "rota AND handover", NULL), 1);
+	/* Punctuation between words is passed over, not an empty phrase that
+	 * would match nowhere and take the whole query with it. */
+	assert_int_equal(count(f->j, "team ...", NULL), 3);
+	assert_int_equal(count(f->j, "rota & handover", NULL), 1);
+	assert_int_equal(count(f->j, "rota \xe2\x80\x93 handover", NULL), 1);   /* an en dash */
+	assert_int_equal(count(f->j, "feedback OR ! supervision", NULL), 2);
 }
 
 /* Every form of a word by the start a learner types, however far into its
