@@ -116,7 +116,9 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	int c = getopt_long(argc, argv, spec, longopts, NULL);
 	if (c == '?') {
 		const char *arg = prev < argc ? argv[prev] : "";
-		if (optopt && strncmp(arg, "--", 2) != 0)
+		if (optopt & 0x80)     /* one byte of a character: name the whole word */
+			cli_usage(cmd, "unknown option '%s'", arg);
+		else if (optopt && strncmp(arg, "--", 2) != 0)
 			cli_usage(cmd, "unknown option '-%c'", optopt);
 		else
 			unknown_option(cmd, arg, longopts);

@@ -17,6 +17,10 @@ px add --titel x "body"
 expect_rc 2 "unknown option exits 2"
 expect_err "did you mean '--title'" "unknown option suggests the nearest"
 expect_one_line_error "unknown option: one line"
+px search "-– rota"
+expect_rc 2 "an option word starting with a dash and a non-ASCII character is unknown"
+expect_err "praxis: search: unknown option '-– rota' (see 'praxis help search')" \
+	"names the whole word, not one byte of its character"
 
 px add --date "2026-02-30" "body"
 expect_rc 2 "an impossible date is a usage error"
