@@ -80,6 +80,21 @@ int keymap_has(const struct keymap *m, enum req r)
 	return 0;
 }
 
+/* True when an earlier binding of R in M has the label NAME: the Return
+ * key arrives as ^M or as the keypad's KEY_ENTER, both bound, both "Enter". */
+static bool label_listed(const struct keymap *m, enum req r, size_t before, const char *name)
+{
+	for (size_t i = 0; i < before; i++) {
+		if (m->bindings[i].req != r)
+			continue;
+		char other[24];
+		key_label(m->bindings[i].key, other, sizeof other);
+		if (strcmp(other, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 void keymap_keys_of(const struct keymap *m, enum req r, char *out, size_t size)
 {
 	size_t used = 0;
@@ -89,6 +104,8 @@ void keymap_keys_of(const struct keymap *m, enum req r, char *out, size_t size)
 			continue;
 		char name[24];
 		key_label(m->bindings[i].key, name, sizeof name);
+		if (label_listed(m, r, i, name))
+			continue;
 		int n = snprintf(out + used, size - used, "%s%s", used ? ", " : "", name);
 		if (n < 0 || (size_t)n >= size - used)
 			break;

@@ -34,6 +34,9 @@ has "Search as you type" "Browse's help lists /"
 has "Show one frame only" "and the filters"
 has "Clear the search and every filter" "and clearing them"
 has "Export the entries listed, as filtered, to a file" "and exporting what they show"
+has "Enter, l " "Return, however the terminal sends it, is listed once"
+tui_screen
+lacks "Enter, Enter" "and never twice"
 tui_keys Escape
 tui_wait "1 entry" "Esc closes help"
 
