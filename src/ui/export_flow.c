@@ -159,6 +159,26 @@ static void say_count(struct px_buf *b, size_t n, const char *one, const char *m
 	px_buf_addf(b, "%zu %s", n, n == 1 ? one : many);
 }
 
+struct progress {
+	struct ui *ui;
+	size_t total;
+	enum export_format format;
+};
+
+/* The loop cannot draw while the export runs, and a large journal, or
+ * pandoc, takes seconds: the status line says how far it has got. */
+static void show_progress(size_t done, void *ctx)
+{
+	struct progress *p = ctx;
+	bool converting = p->format == EXPORT_DOCX || p->format == EXPORT_PDF;
+	if (done >= p->total && converting)
+		ui_status_now(p->ui, "Exporting: pandoc is making the %s file…",
+			      p->format == EXPORT_PDF ? "PDF" : "Word");
+	else
+		ui_status_now(p->ui, "Exporting: %zu of %zu %s…", done, p->total,
+			      p->total == 1 ? "entry" : "entries");
+}
+
 /* Write the file and say what was written, or why not. */
 static int run_export(struct ui *ui, struct export_flow **slot)
 {
@@ -170,6 +190,11 @@ static int run_export(struct ui *ui, struct export_flow **slot)
 	o.anonymise = f->anonymise;
 	o.templates = flow_templates;
 	o.templates_ctx = ui;
+	struct progress p = { ui, f->sel.include_private ? f->total : f->total - f->private,
+			      f->format };
+	o.progress = show_progress;
+	o.ctx = &p;
+	show_progress(0, &p);
 	struct export_report r;
 	struct px_error err;
 	px_error_clear(&err);

@@ -114,6 +114,9 @@ struct screen *ui_top(struct ui *ui);
 
 void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Set the status line and draw it now, for work that keeps the loop from
+ * drawing until it ends (a long export says how far it has got). */
+void ui_status_now(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Show ERR as "what: why" on the status line, as an error. */
 void ui_error_px(struct ui *ui, const struct px_error *err);
 /* The journal changed: screens reload what they show when next drawn. */

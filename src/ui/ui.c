@@ -95,6 +95,23 @@ void ui_status(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
+void ui_status_now(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(ui, STATUS_INFO, fmt, ap);
+	va_end(ap);
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS)
+		return;
+	move(rows - 1, 0);
+	clrtoeol();
+	draw_text(rows - 1, 0, cols - 1, ui->status, draw_attr(STYLE_NORMAL));
+	refresh();
+	trace_event("status", ui->status);
+}
+
 void ui_error(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;

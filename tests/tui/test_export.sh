@@ -33,7 +33,7 @@ status() {
 mkdir "$SANDBOX/bin"
 ln -s "$(command -v sh)" "$SANDBOX/bin/sh"
 ln -s "$(command -v stty)" "$SANDBOX/bin/stty"
-TUI_ENV="PATH=$SANDBOX/bin"
+TUI_ENV="PATH=$SANDBOX/bin PRAXIS_TRACE=$SANDBOX/trace"
 tui_start_px 110 30
 tui_wait "Recent entries" "Home"
 tui_keys b t
@@ -182,6 +182,37 @@ check "JSON mode 0600 too" [ "$(mode "$S")" = 600 ]
 
 tui_keys Escape
 tui_wait "5 entries" "Esc ends the search"
+
+# ---- a slow conversion: the status line says what it waits for --------------------------
+# A stand-in pandoc that holds on until the test lets it go, then copies
+# the Markdown it was given to the file asked for.
+cat >"$SANDBOX/bin/pandoc" <<EOF
+#!/bin/sh
+for a; do case \$a in --output=*) out=\${a#--output=} ;; esac; md=\$a; done
+i=0
+while [ ! -e "$SANDBOX/go" ] && [ \$i -lt 400 ]; do $(command -v sleep) 0.05; i=\$((i + 1)); done
+exec $(command -v cp) "\$md" "\$out"
+EOF
+chmod 700 "$SANDBOX/bin/pandoc"
+tui_keys E k k k k k k j j j j Enter n k
+tui_wait "Export to" "with pandoc there, DOCX asks for the file"
+tui_keys C-u
+tui_type "~/out/slow.docx"
+tui_keys Enter
+status "Exporting: pandoc is making the Word file…" "while pandoc works, the status line says so"
+check "nothing is at the name yet" [ ! -e "$OUT/slow.docx" ]
+touch "$SANDBOX/go"
+status "Exported 4 entries (" "and then what was written"
+check "the file is there, 0600" [ "$(mode "$OUT/slow.docx")" = 600 ]
+check "made from the Markdown of the listed entries" has "$OUT/slow.docx" "Ward round"
+check "the entries were counted out on the way, then pandoc's turn was shown" \
+	[ "$(grep ' status ' "$SANDBOX/trace" | tail -n 2 | cut -d' ' -f2- | tr '\n' '|')" = \
+	  "status Exporting: 0 of 4 entries…|status Exporting: pandoc is making the Word file…|" ]
+check "a Markdown export counted its entries to the last" \
+	grep -q ' status Exporting: 4 of 4 entries…$' "$SANDBOX/trace"
+check "one entry is one entry" grep -q ' status Exporting: 1 of 1 entry…$' "$SANDBOX/trace"
+rm -f "$SANDBOX/bin/pandoc" "$OUT/slow.docx"
+
 tui_keys q q
 tui_expect_restored "the terminal is restored"
 tui_expect_clean "no sanitizer report, no leak"
