@@ -96,22 +96,45 @@ static int spawn_editor(const char *editor, const char *file, struct px_error *e
 	}
 	argv[argc++] = (char *)file;
 	argv[argc] = NULL;
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid < 0) {
+	/* The child reports a failed execvp's errno through a pipe that a
+	 * successful exec closes: "No such file" is worth saying, and an
+	 * editor that itself exits 127 is not mistaken for a missing one. */
+	int report[2];
+	if (pipe(report) < 0 || fcntl(report[0], F_SETFD, FD_CLOEXEC) < 0 ||
+	    fcntl(report[1], F_SETFD, FD_CLOEXEC) < 0) {
 		free(cmd);
 		return px_error_set(err, PX_ERR_IO, "cannot start the editor: %s", strerror(errno));
 	}
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		int e = errno;
+		close(report[0]);
+		close(report[1]);
+		free(cmd);
+		return px_error_set(err, PX_ERR_IO, "cannot start the editor: %s", strerror(e));
+	}
 	if (pid == 0) {
+		close(report[0]);
 		execvp(argv[0], argv);
+		int e = errno;
+		ssize_t w = write(report[1], &e, sizeof e);
+		(void)w;
 		_exit(127);
 	}
+	close(report[1]);
+	int exec_errno = 0;
+	ssize_t got;
+	while ((got = read(report[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
+		;
+	close(report[0]);
 	int status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	int rc = 0;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		rc = px_error_set(err, PX_ERR_IO, "editor '%s' could not be run", argv[0]);
+	if (got == (ssize_t)sizeof exec_errno)
+		rc = px_error_set(err, PX_ERR_IO, "editor '%s' could not be run: %s; set $VISUAL or "
+				  "$EDITOR to an editor you have", argv[0], strerror(exec_errno));
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		rc = px_error_set(err, PX_ERR_IO, "editor '%s' failed (%s %d)", argv[0],
 				  WIFEXITED(status) ? "exit status" : "signal",

@@ -79,6 +79,19 @@ px show 1
 expect_out "I wrongly assumed" "the edit was saved"
 expect_out "#handover" "explicit tags survive an edit"
 
+EDITOR="$SANDBOX/no-such-editor --wait" px edit 1
+expect_rc 1 "an editor that is not there is an error"
+expect_err "praxis: editor '$SANDBOX/no-such-editor' could not be run: No such file or directory; set \$VISUAL or \$EDITOR to an editor you have" \
+	"which says why and what to do"
+expect_one_line_error "the missing editor is one line"
+printf '#!/bin/sh\nexit 127\n' >"$SANDBOX/exits127.sh"
+chmod +x "$SANDBOX/exits127.sh"
+EDITOR="$SANDBOX/exits127.sh" px edit 1
+expect_err "editor '$SANDBOX/exits127.sh' failed (exit status 127)" \
+	"an editor that runs and exits 127 is not taken for a missing one"
+px drafts
+expect_out_eq "" "an editor that changed nothing leaves no draft"
+
 cat >"$SANDBOX/failing.sh" <<'EOF'
 #!/bin/sh
 echo "my unsaved thoughts" >>"$1"
