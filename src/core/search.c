@@ -221,8 +221,11 @@ static int wordless_term(struct parser *ps, const struct token *t)
 {
 	if (!t->quoted && !t->exclude && t->col == COL_ANY)
 		return 1;
-	return parse_fail(ps, NULL, "'%.*s' has no letter or digit to look for", (int)t->src_len,
-			  t->src);
+	size_t n = t->src_len < 40 ? t->src_len : 40;   /* the message quotes the query too */
+	while (n < t->src_len && n > 0 && ((unsigned char)t->src[n] & 0xc0) == 0x80)
+		n--;
+	return parse_fail(ps, NULL, "'%.*s%s' has no letter or digit to look for", (int)n, t->src,
+			  n < t->src_len ? "…" : "");
 }
 
 static void emit_column(struct px_buf *out, enum term_col col)
