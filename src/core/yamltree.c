@@ -198,9 +198,8 @@ static size_t line_break_len(const struct ybuild *b, size_t p)
 /* The byte offset of MARK, or b->len when it cannot be found. */
 static size_t mark_offset(struct ybuild *b, yaml_mark_t mark)
 {
-	if (mark.line < b->at_line || (mark.line == b->at_line && mark.column < b->at_column)) {
+	if (mark.line < b->at_line || (mark.line == b->at_line && mark.column < b->at_column))
 		b->at_line = b->at_column = b->at_off = 0;
-	}
 	while (b->at_off < b->len && b->at_line < mark.line) {
 		size_t brk = line_break_len(b, b->at_off);
 		if (brk) {
