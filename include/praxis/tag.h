@@ -35,6 +35,13 @@ int tag_list(struct journal *j, const struct tag_list_options *opt,
 	     int (*fn)(const char *name, int64_t count, void *ctx), void *ctx,
 	     struct px_error *err);
 
+/* Succeed when the journal has tag NAME (one leading '#' allowed; any
+ * case), or for a family such as "power/" a tag in it, on live entries or
+ * in the trash.  A filter on any other tag can select nothing at all, so
+ * it is most likely mistyped: PX_ERR_NOT_FOUND, with the nearest tag
+ * suggested.  Returns 0 or -1. */
+int tag_check_known(struct journal *j, const char *name, struct px_error *err);
+
 /* Rename tag OLD_NAME to NEW_NAME (checked with text_tag_valid) in one
  * transaction.  When another tag already has NEW_NAME (in any case), OLD's
  * entries join it and OLD goes away; an entry that had both keeps one, set

@@ -171,6 +171,14 @@ struct engine;
 struct template_set;
 /* The bundled and user templates, loaded once; never NULL. */
 struct template_set *cli_templates(struct cli *cli);
+/* Refuse a --tag, --person or --template (each may be NULL) that names
+ * nothing the journal has: it could only select nothing, so it is most
+ * likely mistyped, and an empty list or an empty document handed to a
+ * tutor would say nothing of why.  The error names the nearest tag, person
+ * or template.  A template no longer installed still counts while entries
+ * written with it remain.  Returns 0, or the exit status after saying so. */
+int cli_check_names(struct cli *cli, struct journal *j, const char *tag, const char *person,
+		    const char *template_id);
 /* Print a failed template lookup, mentioning template files with errors. */
 int cli_template_missing(struct cli *cli, const struct px_error *err);
 /* Drive run E to its end: from the answers file ANSWERS when not NULL,

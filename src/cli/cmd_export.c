@@ -158,6 +158,9 @@ static int run_export(struct cli *cli, struct export_args *a)
 	struct journal *j = cli_journal(cli, 0);
 	if (!j)
 		return EXIT_FAILURE;
+	int checked = cli_check_names(cli, j, a->o.sel.tag, a->o.sel.person, a->o.sel.template_id);
+	if (checked != 0)
+		return checked;
 	a->o.templates = templates_for_export;
 	a->o.templates_ctx = cli;
 	/* --word-limit checks every entry too, unless --entry-limit says otherwise. */

@@ -190,6 +190,8 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	struct journal *j = cli_journal(cli, 0);
 	if (!j)
 		return EXIT_FAILURE;
+	if ((rc = cli_check_names(cli, j, a.f.tag, a.f.person, NULL)) != 0)
+		return rc;
 	static const char *const headers[] = { "DATE", "", "ID", "WORDS", "ENTRY" };
 	static const char *const tsv_headers[] = { "", "", "", "", "", "" };
 	struct list_out o = { .format = a.format };

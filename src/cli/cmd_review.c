@@ -481,6 +481,8 @@ int cmd_review(struct cli *cli, int argc, char **argv)
 	px_error_clear(&err);
 	if (!j) {
 		rc = EXIT_FAILURE;
+	} else if ((rc = cli_check_names(cli, j, o.tag, NULL, NULL)) != 0) {
+		/* said */
 	} else if (review_compute(j, &o, &r, &err) < 0) {
 		rc = err.code == PX_ERR_INVALID && !o.inquiry_id ? cli_usage("review", "%s", err.msg)
 								 : cli_fail(&err);

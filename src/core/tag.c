@@ -92,9 +92,20 @@ static int not_found(struct journal *j, const char *name, struct px_error *err)
 {
 	static const char SQL[] = "SELECT name FROM tag ORDER BY name COLLATE NOCASE";
 	struct px_strlist names = { 0 };
+	bool family = name[0] && name[strlen(name) - 1] == '/';
 	sqlite3_stmt *s = db_stmt(j, SQL, NULL);
-	while (s && sqlite3_step(s) == SQLITE_ROW)
-		strlist_add(&names, (const char *)sqlite3_column_text(s, 0));
+	while (s && sqlite3_step(s) == SQLITE_ROW) {
+		const char *tag = (const char *)sqlite3_column_text(s, 0);
+		strlist_add_unique(&names, tag);
+		if (!family)
+			continue;
+		/* a family is suggested from families too: "powr/" is near "power/" */
+		for (const char *slash = strchr(tag, '/'); slash; slash = strchr(slash + 1, '/')) {
+			char *prefix = px_xstrndup(tag, (size_t)(slash - tag) + 1);
+			strlist_add_unique(&names, prefix);
+			free(prefix);
+		}
+	}
 	db_done(s);
 	const char *near = suggest_nearest(name, (const char *const *)names.items, names.len);
 	if (near)
@@ -103,6 +114,25 @@ static int not_found(struct journal *j, const char *name, struct px_error *err)
 		px_error_set(err, PX_ERR_NOT_FOUND, "no tag '#%s'", name);
 	strlist_free(&names);
 	return -1;
+}
+
+int tag_check_known(struct journal *j, const char *name, struct px_error *err)
+{
+	static const char SQL[] =
+		"SELECT EXISTS (SELECT 1 FROM tag WHERE name = ?1 OR (substr(?1, -1) = '/'"
+		" AND substr(name, 1, length(?1)) = ?1 COLLATE NOCASE))";
+	if (name[0] == '#')
+		name++;
+	sqlite3_stmt *s = db_stmt(j, SQL, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, name);
+	int rc = sqlite3_step(s);
+	int known = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(j, rc, "finding the tag", err);
+	return known ? 0 : not_found(j, name, err);
 }
 
 /* ---- rewriting #old in entry text ------------------------------------------ */

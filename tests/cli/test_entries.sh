@@ -53,6 +53,13 @@ expect_no_out '"frame": "note"' "the frame filter excludes other frames"
 px list --person sam
 expect_out "Handover went wrong" "list by person, case-insensitive"
 
+px list --tag delegaton
+expect_rc 1 "a tag no entry has is refused, not listed as nothing"
+expect_err "praxis: no tag '#delegaton' (did you mean '#delegation'?)" "with the nearest tag"
+px list --person Samm
+expect_rc 1 "so is a person the journal does not know"
+expect_err "praxis: no person '@Samm' (did you mean '@Sam'?)" "with the nearest person"
+
 px list --range 2026-03-09..2026-03-09
 n=$(printf '%s\n' "$out" | grep -c .)
 check "list by date range" [ "$n" -eq 1 ]
@@ -176,5 +183,15 @@ px people set Sam
 expect_rc 2 "people set without --role or --pseudonym is a usage error"
 px tags zz
 expect_rc 0 "a tag prefix with no match"
+
+# --- filters name what the journal has (after the trash tests: this one trashes) ---
+px add --tag 'course/week1' "Started the course."
+px list --tag course/
+expect_out "Started the course." "a family is known by its members"
+px list --tag corse/
+expect_err "no tag '#corse/' (did you mean '#course/'?)" "and a mistyped family is told of the family"
+px rm "$(sqlite3 "$DB" "select id from entry where body = 'Started the course.'")" >/dev/null
+px list --trash --tag course/week1
+expect_out "Started the course." "a tag only the trash still has is known there"
 
 finish

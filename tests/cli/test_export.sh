@@ -127,6 +127,23 @@ px export -o "$SANDBOX/no/such/dir/journal.md"
 expect_rc 1 "a folder that does not exist"
 expect_one_line_error "one line"
 
+# A filter naming what the journal does not have would hand a tutor an
+# empty document: refused, with the nearest name, and nothing written.
+for sel in "--tag delegaton|no tag '#delegaton' (did you mean '#delegation'?)" \
+	   "--person Samm|no person '@Samm' (did you mean '@Sam'?)" \
+	   "--template gibs|no template 'gibs' (did you mean 'gibbs'?)"; do
+	px export ${sel%%|*} -o "$SANDBOX/typo.md"
+	expect_rc 1 "export ${sel%%|*}: refused"
+	expect_err "praxis: ${sel#*|}" "export ${sel%%|*}: names the nearest"
+	check "export ${sel%%|*}: no file" [ ! -e "$SANDBOX/typo.md" ]
+done
+px export --tag '#Delegation' --person @sam
+expect_rc 0 "a tag and a person are known in any case, with their sigils"
+expect_out "Handover" "and select their entries"
+px export --tag handover --range 2026-01
+expect_rc 0 "a known tag with no entry in the range is no mistake"
+expect_out "0 entries, 0 words." "and exports an empty document"
+
 # "-o -" is standard output, as "import -" is standard input.
 here=$(pwd)
 cd "$SANDBOX" || exit 1

@@ -47,6 +47,9 @@ expect_out "Review of March 2026" "last month from 2 April is March"
 px review 2026-03 --tag delegation
 expect_out "entries            4" "a tag scope"
 expect_out ", tag #delegation" "the scope is named"
+px review 2026-03 --tag delegaton
+expect_rc 1 "a tag no entry has is refused"
+expect_err "praxis: no tag '#delegaton' (did you mean '#delegation'?)" "with the nearest tag"
 px review --frame incident 2026-03
 expect_out "entries            1 (February 2026: 0)" "a frame scope, options first"
 px review 2026-03 --inquiry 7

@@ -121,6 +121,39 @@ static void test_trash_hides_tags(void **state)
 	assert_int_equal(calls, 1);
 }
 
+/* A filter's tag must be one the journal has; the refusal names the
+ * nearest tag, or the nearest family for a family. */
+static void expect_unknown(struct journal *j, const char *name, const char *msg)
+{
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(tag_check_known(j, name, &err), -1);
+	assert_int_equal(err.code, PX_ERR_NOT_FOUND);
+	assert_string_equal(err.msg, msg);
+}
+
+static void test_check_known(void **state)
+{
+	struct journal_fixture *f = *state;
+	int64_t id[5];
+	add_tagged(f->j, id);
+	struct px_error err;
+	px_error_clear(&err);
+	assert_int_equal(tag_check_known(f->j, "delegation", &err), 0);
+	assert_int_equal(tag_check_known(f->j, "#DELEGATION", &err), 0);
+	assert_int_equal(tag_check_known(f->j, "power/", &err), 0);
+	assert_int_equal(tag_check_known(f->j, "#Power/", &err), 0);
+	expect_unknown(f->j, "delegaton", "no tag '#delegaton' (did you mean '#Delegation'?)");
+	expect_unknown(f->j, "#powr/", "no tag '#powr/' (did you mean '#power/'?)");
+	expect_unknown(f->j, "power/referent/", "no tag '#power/referent/' (did you mean "
+		       "'#power/referent'?)");
+	expect_unknown(f->j, "%", "no tag '#%'");
+	expect_unknown(f->j, "_/", "no tag '#_/'");
+	/* A tag only the trash still has is still the journal's. */
+	assert_int_equal(entry_trash(f->j, id[4], &err), 0);
+	assert_int_equal(tag_check_known(f->j, "powerful", &err), 0);
+}
+
 /* ---- renaming -------------------------------------------------------------------- */
 
 static int64_t search_count_of(struct journal *j, const char *query)
@@ -378,6 +411,7 @@ int main(void)
 		JOURNAL_TEST(test_counts_case_and_order),
 		JOURNAL_TEST(test_families_and_prefixes),
 		JOURNAL_TEST(test_trash_hides_tags),
+		JOURNAL_TEST(test_check_known),
 		JOURNAL_TEST(test_rename_rewrites_rows_text_and_index),
 		JOURNAL_TEST(test_rename_merges_into_existing_tag),
 		JOURNAL_TEST(test_rename_case_only_and_errors),
