@@ -22,7 +22,9 @@
 #include "praxis/buf.h"
 #include "praxis/export.h"
 #include "praxis/inquiry.h"
+#include "praxis/person.h"
 #include "praxis/search.h"
+#include "praxis/tag.h"
 #include "praxis/text.h"
 #include "term.h"
 
@@ -549,7 +551,8 @@ static int tag_done(struct ui *ui, void *ctx, const char *text)
 	char *check = px_xstrndup(copy, n && copy[n - 1] == '/' ? n - 1 : n);
 	struct px_error err;
 	px_error_clear(&err);
-	if (*copy && text_tag_valid(check, &err) < 0) {
+	/* A tag no entry has could only empty the list: said, with the nearest. */
+	if (*copy && (text_tag_valid(check, &err) < 0 || tag_check_known(ui->j, copy, &err) < 0)) {
 		ui_error_px(ui, &err);
 	} else {
 		free(b->tag);
@@ -561,6 +564,14 @@ static int tag_done(struct ui *ui, void *ctx, const char *text)
 	return UI_REDRAW;
 }
 
+static bool person_known(struct journal *j, const char *name, struct px_error *err)
+{
+	struct person p;
+	int rc = person_get(j, name, &p, err);
+	person_free(&p);
+	return rc == 0;
+}
+
 static int person_done(struct ui *ui, void *ctx, const char *text)
 {
 	struct browse *b = ctx;
@@ -570,7 +581,7 @@ static int person_done(struct ui *ui, void *ctx, const char *text)
 	copy[strcspn(copy, " ")] = '\0';
 	struct px_error err;
 	px_error_clear(&err);
-	if (*copy && text_person_valid(copy, &err) < 0) {
+	if (*copy && (text_person_valid(copy, &err) < 0 || !person_known(ui->j, copy, &err))) {
 		ui_error_px(ui, &err);
 	} else {
 		free(b->person);

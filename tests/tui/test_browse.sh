@@ -39,6 +39,15 @@ tui_keys x
 tui_wait "Coffee with Priya" "x clears the filter"
 
 tui_keys t
+tui_type "feedbak"
+tui_keys Enter
+tui_wait "no tag '#feedbak' (did you mean '#feedback'?)" "a tag no entry has is refused, with the nearest"
+tui_wait "Coffee with Priya" "and the list stays as it was"
+tui_keys p
+tui_type "Samm"
+tui_keys Enter
+tui_wait "no person '@Samm' (did you mean '@Sam'?)" "so is a person the journal does not know"
+tui_keys t
 tui_wait "Tag (power/ for a family" "t asks for a tag"
 tui_type "feedback"
 tui_keys Enter

@@ -157,8 +157,8 @@ tui_keys x
 tui_wait "5 entries" "x clears the filter"
 
 # ---- an empty list, and a search ---------------------------------------------------------
-tui_keys t
-tui_type "nothing"
+tui_keys d
+tui_type "2025-01"
 tui_keys Enter
 tui_wait "No entries here" "a filter nothing matches"
 tui_keys E
