@@ -45,6 +45,11 @@ int person_list(struct journal *j, int (*fn)(const struct person *p, void *ctx),
  * but still safe to person_free. */
 int person_get(struct journal *j, const char *name, struct person *out, struct px_error *err);
 
+/* Succeed when the journal knows a person called NAME (one leading '@'
+ * allowed; any case): a filter on anyone else selects nothing, so it is
+ * refused as person_get refuses, with the nearest name.  Returns 0 or -1. */
+int person_check_known(struct journal *j, const char *name, struct px_error *err);
+
 /* Set the role and pseudonym of NAME, creating the person when the journal
  * does not know them yet (the name checked with text_person_valid).  NULL
  * leaves a field as it is; "" clears it.  The role is one line of at most

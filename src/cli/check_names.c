@@ -33,13 +33,8 @@ int cli_check_names(struct cli *cli, struct journal *j, const char *tag, const c
 	px_error_clear(&err);
 	if (tag && tag_check_known(j, tag, &err) < 0)
 		return cli_fail(&err);
-	if (person) {
-		struct person p;
-		int rc = person_get(j, person[0] == '@' ? person + 1 : person, &p, &err);
-		person_free(&p);
-		if (rc < 0)
-			return cli_fail(&err);
-	}
+	if (person && person_check_known(j, person, &err) < 0)
+		return cli_fail(&err);
 	if (template_id && !template_set_find(cli_templates(cli), template_id)) {
 		int used = 0;
 		if (written_with(j, template_id, &used, &err) < 0)

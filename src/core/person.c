@@ -109,6 +109,14 @@ int person_get(struct journal *j, const char *name, struct person *out, struct p
 	return rc == SQLITE_ROW ? 0 : db_fail(j, rc, "reading the person", err);
 }
 
+int person_check_known(struct journal *j, const char *name, struct px_error *err)
+{
+	struct person p;
+	int rc = person_get(j, name, &p, err);
+	person_free(&p);
+	return rc;
+}
+
 /* ---- changing ------------------------------------------------------------------- */
 
 static int check_role(const char *role, struct px_error *err)

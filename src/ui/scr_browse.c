@@ -564,14 +564,6 @@ static int tag_done(struct ui *ui, void *ctx, const char *text)
 	return UI_REDRAW;
 }
 
-static bool person_known(struct journal *j, const char *name, struct px_error *err)
-{
-	struct person p;
-	int rc = person_get(j, name, &p, err);
-	person_free(&p);
-	return rc == 0;
-}
-
 static int person_done(struct ui *ui, void *ctx, const char *text)
 {
 	struct browse *b = ctx;
@@ -581,7 +573,8 @@ static int person_done(struct ui *ui, void *ctx, const char *text)
 	copy[strcspn(copy, " ")] = '\0';
 	struct px_error err;
 	px_error_clear(&err);
-	if (*copy && (text_person_valid(copy, &err) < 0 || !person_known(ui->j, copy, &err))) {
+	if (*copy &&
+	    (text_person_valid(copy, &err) < 0 || person_check_known(ui->j, copy, &err) < 0)) {
 		ui_error_px(ui, &err);
 	} else {
 		free(b->person);

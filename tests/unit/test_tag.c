@@ -152,6 +152,12 @@ static void test_check_known(void **state)
 	/* A tag only the trash still has is still the journal's. */
 	assert_int_equal(entry_trash(f->j, id[4], &err), 0);
 	assert_int_equal(tag_check_known(f->j, "powerful", &err), 0);
+
+	add(f->j, "Talk", "With @Priya about it", NULL);
+	assert_int_equal(person_check_known(f->j, "@priya", &err), 0);
+	assert_int_equal(person_check_known(f->j, "Priyaa", &err), -1);
+	assert_int_equal(err.code, PX_ERR_NOT_FOUND);
+	assert_string_equal(err.msg, "no person '@Priyaa' (did you mean '@Priya'?)");
 }
 
 /* ---- renaming -------------------------------------------------------------------- */
