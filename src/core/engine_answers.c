@@ -112,46 +112,21 @@ static int node_value(const struct template_step *st, const struct ynode *n, con
 	return 0;
 }
 
-struct comment_tag {
-	const char *text;      /* "#" and the comment */
-	size_t len;            /* bytes of the tag at its start, 0 if none */
-};
-
-static void tag_at_start(const char *name, size_t len, void *ctx)
-{
-	struct comment_tag *ct = ctx;
-	if (!ct->len && name == ct->text + 1)
-		ct->len = len;
-}
-
-/* A plain answer cut short by a comment that starts like a #tag
- * (`engaged: A week of #rota changes.` answers "A week of"): YAML's rule
- * is right but surprising, and the words would be lost without a sound, so
- * the file is refused with the remedy.  A comment set off as one (`# why`)
- * is the author's business. */
+/* A plain answer cut short by a comment that starts like a #tag is
+ * refused with the remedy (yamltree.h, ytree_comment_tag); a comment set off
+ * as one (`# why`) is the author's business. */
 static int check_comments(const struct ynode *n, const char *step, const char *name,
 			  struct px_error *err)
 {
-	if (n->kind == YNODE_SCALAR) {
-		if (!n->comment)
-			return 0;
-		char text[4 * TEXT_NAME_MAX + 8];
-		snprintf(text, sizeof text, "#%s", n->comment);
-		struct comment_tag ct = { text, 0 };
-		text_scan_tags(text, tag_at_start, &ct);
-		if (!ct.len)
-			return 0;
-		px_error_set(err, PX_ERR_INVALID, "step '%s': '#%.*s' starts a YAML comment, so "
-			     "the answer stops before it; put the answer in quotes to keep it",
-			     step, (int)ct.len, text + 1);
-		px_error_locate(err, name, n->comment_line, n->comment_column);
-		return -1;
-	}
-	size_t count = n->kind == YNODE_MAP ? 2 * n->n : n->n;
-	for (size_t i = 0; i < count; i++)
-		if (check_comments(n->kids[i], step, name, err) < 0)
-			return -1;
-	return 0;
+	size_t len = 0;
+	const struct ynode *cut = ytree_comment_tag(n, &len);
+	if (!cut)
+		return 0;
+	px_error_set(err, PX_ERR_INVALID, "step '%s': '#%.*s' starts a YAML comment, so the "
+		     "answer stops before it; put the answer in quotes to keep it", step, (int)len,
+		     cut->comment);
+	px_error_locate(err, name, cut->comment_line, cut->comment_column);
+	return -1;
 }
 
 static int apply(struct engine *e, const struct ynode *root, const char *name,

@@ -121,6 +121,16 @@ int template_parse_tree(struct vctx *c, struct arena *arena, const char *buf, si
 		verror(c, NULL, "", "the file is empty");
 		return -1;
 	}
+	/* Prompt text cut short by a '#tag' read as a comment would be lost
+	 * without a sound, as in an answers file. */
+	size_t tag_len = 0;
+	const struct ynode *cut = ytree_comment_tag(*root, &tag_len);
+	if (cut) {
+		struct ynode at = { .line = cut->comment_line, .column = cut->comment_column };
+		verror(c, &at, "", "'#%.*s' starts a YAML comment, so the text stops before it; put "
+		       "the text in quotes to keep it", (int)tag_len, cut->comment);
+		return -1;
+	}
 	return 0;
 }
 

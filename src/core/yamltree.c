@@ -17,6 +17,7 @@
 #include <yaml.h>
 
 #include "praxis/template.h"
+#include "praxis/text.h"
 #include "template_impl.h"
 
 enum yparent { YPARENT_NONE, YPARENT_MAP, YPARENT_SEQ };
@@ -523,6 +524,41 @@ const struct ynode *ymap_key(const struct ynode *map, const char *key)
 bool ynode_is_null(const struct ynode *n)
 {
 	return n && n->kind == YNODE_SCALAR && n->plain && n->len == 0;
+}
+
+struct comment_tag {
+	const char *text;      /* "#" and the comment */
+	size_t len;            /* bytes of the tag at its start, 0 if none */
+};
+
+static void tag_at_start(const char *name, size_t len, void *ctx)
+{
+	struct comment_tag *ct = ctx;
+	if (!ct->len && name == ct->text + 1)
+		ct->len = len;
+}
+
+const struct ynode *ytree_comment_tag(const struct ynode *n, size_t *tag_len)
+{
+	if (!n)
+		return NULL;
+	if (n->kind == YNODE_SCALAR) {
+		if (!n->comment)
+			return NULL;
+		char text[4 * TEXT_NAME_MAX + 8];
+		snprintf(text, sizeof text, "#%s", n->comment);
+		struct comment_tag ct = { text, 0 };
+		text_scan_tags(text, tag_at_start, &ct);
+		*tag_len = ct.len;
+		return ct.len ? n : NULL;
+	}
+	size_t count = n->kind == YNODE_MAP ? 2 * n->n : n->n;
+	for (size_t i = 0; i < count; i++) {
+		const struct ynode *found = ytree_comment_tag(n->kids[i], tag_len);
+		if (found)
+			return found;
+	}
+	return NULL;
 }
 
 const char *ynode_kind_phrase(const struct ynode *n)

@@ -58,6 +58,12 @@ const struct ynode *ymap_get(const struct ynode *map, const char *key);
 const struct ynode *ymap_key(const struct ynode *map, const char *key);
 /* An empty plain scalar: `key:` with nothing after it. */
 bool ynode_is_null(const struct ynode *n);
+/* The first scalar under N, in file order, whose trailing comment starts
+ * like a #tag (`a: A week of #rota changes.` is "A week of" and a
+ * comment), or NULL: YAML's rule, but the words after the '#' were most
+ * likely meant as text and would go without a sound.  *TAG_LEN is the
+ * tag's length in bytes, after the comment's '#'. */
+const struct ynode *ytree_comment_tag(const struct ynode *n, size_t *tag_len);
 /* "a mapping", "a list", "text" — for messages. */
 const char *ynode_kind_phrase(const struct ynode *n);
 
